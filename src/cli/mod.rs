@@ -1,0 +1,54 @@
+//! The command line: one module per subcommand.
+
+pub mod ingest;
+pub mod reindex;
+pub mod serve;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// rencai: a web archive of Chinese regional talent-policy articles.
+#[derive(Debug, Parser)]
+#[command(name = "rencai", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest files or directories (recursively) into the archive.
+    Ingest(ingest::IngestArgs),
+    /// Serve the archive over HTTP (ingests the bundled sample corpus when it is empty).
+    Serve(serve::ServeArgs),
+    /// Rebuild the search index from the database alone.
+    Reindex(DataArgs),
+}
+
+/// Where the archive lives.
+#[derive(Debug, Clone, Args)]
+pub struct DataArgs {
+    /// Data directory holding the database and the index.
+    #[arg(long, env = "RENCAI_DATA", default_value = "data")]
+    pub data: PathBuf,
+}
+
+/// Logs to stderr; RUST_LOG overrides the level.
+pub fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,tantivy=warn,sqlx=warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}
+
+/// A multi-threaded runtime for the command's async work.
+pub fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?)
+}

@@ -1,0 +1,74 @@
+//! `rencai serve`: the web archive over HTTP.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::{DataArgs, runtime};
+use crate::archive::Archive;
+use crate::web::{AppState, router};
+
+/// Arguments of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where the archive lives.
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// Address to listen on.
+    #[arg(long, env = "RENCAI_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+}
+
+/// Opens the archive (with the sample corpus if empty) and serves it until Ctrl-C.
+pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
+    runtime()?.block_on(async {
+        let archive = Archive::open(&args.data.data).await?;
+        if archive.store.count_articles().await? == 0 {
+            let report = archive.ingest_sample().await?;
+            tracing::info!(
+                "archive was empty; loaded the sample corpus: {}",
+                report.summary()
+            );
+        }
+        warm();
+        tokio::spawn(follow(archive.clone()));
+        let listener = tokio::net::TcpListener::bind(args.addr).await?;
+        tracing::info!("serving on http://{}", listener.local_addr()?);
+        serve(listener, AppState::new(archive)).await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// Loads the jieba dictionary and script tables before the first request needs them.
+pub fn warm() {
+    crate::search::dictionary::warm();
+    crate::fold::warm();
+}
+
+/// Serves the router on a bound listener until Ctrl-C.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    // Without TCP_NODELAY small responses wait on Nagle's algorithm for ~40 ms.
+    let listener = axum::serve::ListenerExt::tap_io(listener, |tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+}
+
+/// Keeps the index in step with articles another process writes to the database.
+pub async fn follow(archive: Archive) {
+    loop {
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        match archive.sync().await {
+            Ok(crate::search::Synced::Applied(n)) => tracing::info!("indexed {n} changed articles"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!("index sync failed: {e}"),
+        }
+        let _ = archive.index.reload();
+    }
+}

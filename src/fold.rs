@@ -1,0 +1,90 @@
+//! Script and width folding shared by ingest and search.
+//!
+//! Folding maps every character to exactly one character, so positions in folded text are
+//! positions in the original: highlights found in folded text land on the text as written.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use zhconv::{Variant, zhconv};
+
+// Traditional → Simplified for single characters, derived once from the OpenCC tables.
+static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF];
+    let mut map = HashMap::new();
+    let mut buf = [0u8; 4];
+    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+        let converted = zhconv(c.encode_utf8(&mut buf), Variant::ZhHans);
+        let mut chars = converted.chars();
+        if let (Some(s), None) = (chars.next(), chars.next())
+            && s != c
+        {
+            map.insert(c, s);
+        }
+    }
+    map
+});
+
+/// Loads the conversion table now rather than on the first query.
+pub fn warm() {
+    LazyLock::force(&T2S);
+}
+
+/// Folds one character: Traditional to Simplified, full-width to ASCII, ASCII to lower case.
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => {
+            char::from_u32(c as u32 - 0xFEE0).map_or(c, |a| a.to_ascii_lowercase())
+        }
+        '\u{3000}' => ' ',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => T2S.get(&c).copied().unwrap_or(c),
+    }
+}
+
+/// Folds a whole string character by character.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Whether a (folded) character carries meaning for matching: letters, digits and ideographs.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Folds and drops everything but word characters: the form in which text is compared.
+pub fn compact(text: &str) -> String {
+    text.chars()
+        .map(fold_char)
+        .filter(|c| is_word_char(*c))
+        .collect()
+}
+
+/// Converts text to Traditional script for display (phrase-aware OpenCC conversion).
+pub fn to_traditional(text: &str) -> String {
+    zhconv(text, Variant::ZhHant)
+}
+
+/// Converts text to Simplified script for display (phrase-aware OpenCC conversion).
+pub fn to_simplified(text: &str) -> String {
+    zhconv(text, Variant::ZhHans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_traditional_to_simplified_one_to_one() {
+        let text = "人才創新高地，發揮企業作用";
+        let folded = fold(text);
+        assert_eq!(folded, "人才创新高地,发挥企业作用");
+        assert_eq!(folded.chars().count(), text.chars().count());
+    }
+
+    #[test]
+    fn folds_width_and_case() {
+        assert_eq!(fold("ＮＯ．７ Abc"), "no.7 abc");
+        assert_eq!(compact("山西智创城NO.7，创新！"), "山西智创城no7创新");
+    }
+}

@@ -1,0 +1,107 @@
+//! What an ingest run did, for people and for scripts.
+
+use serde::Serialize;
+
+use super::ArticleOutcome;
+
+/// A file, or one record of it, that could not be ingested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejection {
+    /// The file's name.
+    pub file: String,
+    /// Why it was rejected.
+    pub reason: String,
+}
+
+/// The outcome of one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FileOutcome {
+    /// New articles.
+    pub new: usize,
+    /// Articles replaced by a corrected text.
+    pub updated: usize,
+    /// Articles already stored.
+    pub duplicates: usize,
+    /// The exact file was ingested before.
+    pub unchanged: bool,
+    /// The whole file was rejected.
+    pub file_rejected: bool,
+    /// Rejected file or records.
+    pub rejected: Vec<Rejection>,
+}
+
+impl FileOutcome {
+    /// The file was ingested before, byte for byte.
+    pub fn unchanged() -> FileOutcome {
+        FileOutcome {
+            unchanged: true,
+            ..FileOutcome::default()
+        }
+    }
+
+    /// The whole file was rejected.
+    pub fn failed(file: &str, reason: String) -> FileOutcome {
+        FileOutcome {
+            file_rejected: true,
+            rejected: vec![Rejection {
+                file: file.to_string(),
+                reason,
+            }],
+            ..FileOutcome::default()
+        }
+    }
+
+    /// Counts one article's outcome.
+    pub fn count(&mut self, outcome: ArticleOutcome) {
+        match outcome {
+            ArticleOutcome::New => self.new += 1,
+            ArticleOutcome::Updated => self.updated += 1,
+            ArticleOutcome::Duplicate => self.duplicates += 1,
+        }
+    }
+}
+
+/// The summary of an ingest run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct IngestReport {
+    /// Files read.
+    pub files: usize,
+    /// New articles stored.
+    pub ingested: usize,
+    /// Articles replaced by corrected texts.
+    pub updated: usize,
+    /// Articles recognised as already stored.
+    pub duplicates: usize,
+    /// Files ingested before, byte for byte.
+    pub unchanged_files: usize,
+    /// Files and records rejected, with reasons.
+    pub rejected: Vec<Rejection>,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+impl IngestReport {
+    /// Adds one file's outcome.
+    pub fn add(&mut self, outcome: FileOutcome) {
+        self.files += 1;
+        self.ingested += outcome.new;
+        self.updated += outcome.updated;
+        self.duplicates += outcome.duplicates;
+        self.unchanged_files += usize::from(outcome.unchanged);
+        self.rejected.extend(outcome.rejected);
+    }
+
+    /// One line for people.
+    pub fn summary(&self) -> String {
+        format!(
+            "{} files: {} ingested, {} updated, {} duplicates, {} unchanged, {} rejected in {:.1} s",
+            self.files,
+            self.ingested,
+            self.updated,
+            self.duplicates,
+            self.unchanged_files,
+            self.rejected.len(),
+            self.seconds
+        )
+    }
+}

@@ -1,0 +1,12 @@
+//! rencai: a web archive of Chinese regional talent-policy articles.
+
+pub mod archive;
+pub mod article;
+pub mod cli;
+pub mod fold;
+pub mod ingest;
+pub mod region;
+pub mod sample;
+pub mod search;
+pub mod store;
+pub mod web;

@@ -1,0 +1,143 @@
+//! Facet counts: province → city → county and year → month.
+
+use serde::Serialize;
+use tantivy::collector::FacetCollector;
+use tantivy::query::Query;
+use tantivy::schema::Facet;
+use tantivy::{Searcher, TantivyError};
+
+/// One facet value with its count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    /// The value (a full place name, a year, or a month as YYYY-MM).
+    pub value: String,
+    /// Matching articles.
+    pub count: u64,
+}
+
+/// Every facet of a result set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// Provinces.
+    pub province: Vec<FacetCount>,
+    /// Cities of the chosen province, or of every province.
+    pub city: Vec<FacetCount>,
+    /// Counties of the chosen city.
+    pub county: Vec<FacetCount>,
+    /// Years.
+    pub year: Vec<FacetCount>,
+    /// Months of the chosen year, or of every year.
+    pub month: Vec<FacetCount>,
+}
+
+/// The chosen region and date, as facet paths, which decide which levels are listed.
+#[derive(Debug, Clone, Default)]
+pub struct Selection<'a> {
+    /// Chosen province, if any.
+    pub province: Option<&'a str>,
+    /// Chosen city, if any.
+    pub city: Option<&'a str>,
+    /// Chosen year, if any.
+    pub year: Option<i32>,
+}
+
+fn children(collector: &tantivy::collector::FacetCounts, parent: &Facet) -> Vec<FacetCount> {
+    let mut out: Vec<FacetCount> = collector
+        .get(parent.clone())
+        .map(|(facet, count)| FacetCount {
+            value: facet
+                .to_path()
+                .last()
+                .map(|s| s.to_string())
+                .unwrap_or_default(),
+            count,
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out
+}
+
+fn collector(field: &str, parents: &[Facet]) -> FacetCollector {
+    let mut c = FacetCollector::for_field(field);
+    for p in parents {
+        c.add_facet(p.clone());
+    }
+    c
+}
+
+fn children_of_all(counts: &tantivy::collector::FacetCounts, parents: &[Facet]) -> Vec<FacetCount> {
+    let mut out: Vec<FacetCount> = parents.iter().flat_map(|p| children(counts, p)).collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    out
+}
+
+/// Region counts under `query` (which must not filter by region).
+pub fn region_counts(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sel: &Selection,
+) -> Result<(Vec<FacetCount>, Vec<FacetCount>, Vec<FacetCount>), TantivyError> {
+    // One collector per level: tantivy counts only the direct children of each added facet.
+    let provinces: Vec<Facet> = match sel.province {
+        Some(p) => vec![Facet::from_path([p])],
+        None => crate::region::Gazetteer::bundled()
+            .provinces()
+            .iter()
+            .map(|p| Facet::from_path([*p]))
+            .collect(),
+    };
+    let cities: Vec<Facet> = match (sel.province, sel.city) {
+        (Some(p), Some(c)) => vec![Facet::from_path([p, c])],
+        _ => Vec::new(),
+    };
+    let (top, by_province, by_city) = searcher.search(
+        query,
+        &(
+            collector("region", &[Facet::root()]),
+            collector("region", &provinces),
+            collector("region", &cities),
+        ),
+    )?;
+    Ok((
+        children(&top, &Facet::root()),
+        children_of_all(&by_province, &provinces),
+        children_of_all(&by_city, &cities),
+    ))
+}
+
+/// Year and month counts under `query` (which must not filter by date).
+pub fn date_counts(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sel: &Selection,
+) -> Result<(Vec<FacetCount>, Vec<FacetCount>), TantivyError> {
+    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+    let years: Vec<i32> = match sel.year {
+        Some(y) => vec![y],
+        None => (1949..=this_year + 1).collect(),
+    };
+    let year_facets: Vec<Facet> = years
+        .iter()
+        .map(|y| Facet::from_path([y.to_string()]))
+        .collect();
+    let (top, by_year) = searcher.search(
+        query,
+        &(
+            collector("when", &[Facet::root()]),
+            collector("when", &year_facets),
+        ),
+    )?;
+    let mut year = children(&top, &Facet::root());
+    year.sort_by(|a, b| b.value.cmp(&a.value));
+    let mut month = Vec::new();
+    for (y, facet) in years.iter().zip(&year_facets) {
+        for m in children(&by_year, facet) {
+            month.push(FacetCount {
+                value: format!("{y}-{}", m.value),
+                count: m.count,
+            });
+        }
+    }
+    month.sort_by(|a, b| b.value.cmp(&a.value));
+    Ok((year, month))
+}

@@ -1,0 +1,182 @@
+//! The tantivy index: opening it, and keeping it in step with the database.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyError, Term};
+
+use super::schema::{Fields, document, schema};
+use super::{Result, SearchError, tokenizer};
+use crate::store::Store;
+
+const SYNC_BATCH: i64 = 2_000;
+const WRITER_HEAP: usize = 100_000_000;
+
+/// The search index of the archive, derived from the database.
+#[derive(Clone)]
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Synced {
+    /// The index already held every change.
+    UpToDate,
+    /// This many articles were (re)indexed or removed.
+    Applied(usize),
+    /// Another process holds the index writer; it will apply the changes.
+    Busy,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it, or recreating it when its schema is outdated.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        std::fs::create_dir_all(dir).map_err(|e| SearchError::Io(dir.display().to_string(), e))?;
+        let (schema, fields) = schema();
+        let mmap = || MmapDirectory::open(dir).map_err(TantivyError::from);
+        let mut index = Index::open_or_create(mmap()?, schema.clone());
+        if let Err(TantivyError::SchemaError(_)) = index {
+            tracing::warn!("search index schema changed; rebuilding it from the database");
+            for entry in
+                std::fs::read_dir(dir).map_err(|e| SearchError::Io(dir.display().to_string(), e))?
+            {
+                let path = entry
+                    .map_err(|e| SearchError::Io(dir.display().to_string(), e))?
+                    .path();
+                let _ = std::fs::remove_file(path);
+            }
+            index = Index::open_or_create(mmap()?, schema);
+        }
+        let index = index?;
+        tokenizer::register(&index);
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// A searcher over the latest loaded commit.
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// The schema's fields.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The underlying tantivy index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The last change-log position the committed index holds.
+    pub fn indexed_seq(&self) -> Result<i64> {
+        let metas = self.index.load_metas()?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| p.strip_prefix("seq="))
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0))
+    }
+
+    fn writer(&self, threads: usize) -> Result<Option<IndexWriter>> {
+        match self
+            .index
+            .writer_with_num_threads(threads, WRITER_HEAP * threads)
+        {
+            Ok(w) => Ok(Some(w)),
+            Err(TantivyError::LockFailure(..)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Applies every database change the index does not hold yet.
+    pub async fn sync(&self, store: &Store) -> Result<Synced> {
+        let mut seq = self.indexed_seq()?;
+        if store.last_change().await? <= seq {
+            return Ok(Synced::UpToDate);
+        }
+        let Some(mut writer) = self.writer(1)? else {
+            return Ok(Synced::Busy);
+        };
+        // Re-read under the writer lock: another process may have committed meanwhile.
+        seq = self.indexed_seq()?;
+        let mut applied = 0;
+        loop {
+            let changes = store.changes_after(seq, SYNC_BATCH).await?;
+            let Some(last) = changes.last().map(|c| c.seq) else {
+                break;
+            };
+            let ids: Vec<String> = changes
+                .into_iter()
+                .map(|c| c.article_id)
+                .collect::<HashSet<_>>()
+                .into_iter()
+                .collect();
+            for id in &ids {
+                writer.delete_term(Term::from_field_text(self.fields.id, id));
+            }
+            for article in store.articles(&ids).await? {
+                writer.add_document(document(&self.fields, &article))?;
+            }
+            applied += ids.len();
+            seq = last;
+            writer = commit(writer, seq).await?;
+        }
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(Synced::Applied(applied))
+    }
+
+    /// Rebuilds the whole index from the database; returns how many articles it holds.
+    pub async fn rebuild(&self, store: &Store) -> Result<usize> {
+        let Some(writer) = self.writer(2)? else {
+            return Err(SearchError::Busy);
+        };
+        let seq = store.last_change().await?;
+        writer.delete_all_documents()?;
+        let (mut after, mut count) = (0, 0);
+        loop {
+            let (articles, last) = store.articles_after(after, 500).await?;
+            if articles.is_empty() {
+                break;
+            }
+            for article in &articles {
+                writer.add_document(document(&self.fields, article))?;
+            }
+            count += articles.len();
+            after = last;
+        }
+        let writer = commit(writer, seq).await?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(count)
+    }
+
+    /// Reloads the searcher now instead of waiting for the file watcher.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+}
+
+async fn commit(mut writer: IndexWriter, seq: i64) -> Result<IndexWriter> {
+    tokio::task::spawn_blocking(move || -> Result<IndexWriter> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&format!("seq={seq}"));
+        prepared.commit()?;
+        Ok(writer)
+    })
+    .await
+    .map_err(|e| SearchError::Task(e.to_string()))?
+}

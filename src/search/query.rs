@@ -1,0 +1,187 @@
+//! Turning a parsed query and filters into tantivy queries.
+
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, RegexQuery, TermQuery,
+};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
+
+use super::schema::Fields;
+use super::syntax::ParsedQuery;
+use super::tokenizer::words;
+
+const TITLE_BOOST: f32 = 3.0;
+
+/// Matches articles whose text contains `term` (compacted) verbatim, in title or body.
+fn exact_in(field: Field, term: &str) -> Box<dyn Query> {
+    let chars: Vec<char> = term.chars().collect();
+    match chars.as_slice() {
+        [] => Box::new(EmptyQuery),
+        [c] => {
+            let pattern = format!("{}.?", regex_syntax_escape(*c));
+            match RegexQuery::from_pattern(&pattern, field) {
+                Ok(q) => Box::new(q),
+                Err(_) => Box::new(EmptyQuery),
+            }
+        }
+        _ => {
+            let terms: Vec<Term> = chars
+                .windows(2)
+                .map(|w| Term::from_field_text(field, &w.iter().collect::<String>()))
+                .collect();
+            if let [only] = terms.as_slice() {
+                Box::new(TermQuery::new(only.clone(), IndexRecordOption::WithFreqs))
+            } else {
+                Box::new(PhraseQuery::new(terms))
+            }
+        }
+    }
+}
+
+fn regex_syntax_escape(c: char) -> String {
+    if c.is_alphanumeric() {
+        c.to_string()
+    } else {
+        format!("\\{c}")
+    }
+}
+
+/// The text is present verbatim in the title or the body.
+fn exact(fields: &Fields, term: &str) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(
+                exact_in(fields.title_grams, term),
+                TITLE_BOOST,
+            )),
+        ),
+        (Occur::Should, exact_in(fields.body_grams, term)),
+    ]))
+}
+
+/// BM25 over jieba words of the term, title boosted: ranks, does not filter.
+fn ranking(fields: &Fields, term: &str) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for token in words(term, true) {
+        if !seen.insert(token.text.clone()) {
+            continue;
+        }
+        for (field, boost) in [(fields.title, TITLE_BOOST), (fields.body, 1.0)] {
+            let q = TermQuery::new(
+                Term::from_field_text(field, &token.text),
+                IndexRecordOption::WithFreqs,
+            );
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+        }
+    }
+    clauses
+}
+
+/// One required term: present verbatim, scored by its words.
+fn term_query(fields: &Fields, term: &str) -> Box<dyn Query> {
+    let mut clauses = vec![(Occur::Must, exact(fields, term))];
+    clauses.extend(ranking(fields, term));
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// The words a term falls back to when it is not found as written.
+pub fn fallback_words(term: &str) -> Vec<String> {
+    let mut out: Vec<String> = words(term, false).into_iter().map(|t| t.text).collect();
+    if out.iter().any(|w| w.chars().count() > 1) {
+        out.retain(|w| w.chars().count() > 1);
+    }
+    out.dedup();
+    out
+}
+
+/// The text query: each group must match (any alternative), exclusions must not.
+/// With `fallback`, every term is loosened to all of its words.
+pub fn text_query(fields: &Fields, parsed: &ParsedQuery, fallback: bool) -> Box<dyn Query> {
+    if parsed.is_empty() {
+        return Box::new(AllQuery);
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for group in &parsed.must {
+        let alternatives: Vec<(Occur, Box<dyn Query>)> = group
+            .iter()
+            .map(|term| {
+                let q = if fallback {
+                    let words: Vec<(Occur, Box<dyn Query>)> = fallback_words(term)
+                        .iter()
+                        .map(|w| (Occur::Must, term_query(fields, w)))
+                        .collect();
+                    Box::new(BooleanQuery::new(words)) as Box<dyn Query>
+                } else {
+                    term_query(fields, term)
+                };
+                (Occur::Should, q)
+            })
+            .collect();
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
+    }
+    for term in &parsed.must_not {
+        clauses.push((Occur::MustNot, exact(fields, term)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+/// Filters that narrow results without changing their scores.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Region facet path that must match (a city includes its counties).
+    pub region: Option<Facet>,
+    /// Date facet path (/year or /year/month).
+    pub when: Option<Facet>,
+    /// Inclusive range of publication seconds.
+    pub range: Option<(Option<i64>, Option<i64>)>,
+}
+
+/// Combines a text query with filters; `skip_region` / `skip_when` leave a dimension out,
+/// for facet counts that show the alternatives to the current choice.
+pub fn filtered(
+    fields: &Fields,
+    text: Box<dyn Query>,
+    filters: &Filters,
+    skip_region: bool,
+    skip_when: bool,
+) -> Box<dyn Query> {
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
+    let mut filter = |q: Box<dyn Query>| {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+    };
+    if let (Some(region), false) = (&filters.region, skip_region) {
+        filter(facet_query(fields.region, region));
+    }
+    if !skip_when {
+        if let Some(when) = &filters.when {
+            filter(facet_query(fields.when, when));
+        }
+        if let Some((from, to)) = filters.range {
+            let bound = |v: Option<i64>, inclusive: fn(Term) -> Bound<Term>| {
+                v.map_or(Bound::Unbounded, |s| {
+                    inclusive(Term::from_field_i64(fields.ts, s))
+                })
+            };
+            filter(Box::new(RangeQuery::new(
+                bound(from, Bound::Included),
+                bound(to, Bound::Included),
+            )));
+        }
+    }
+    if clauses.len() == 1 {
+        return clauses.remove(0).1;
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn facet_query(field: Field, facet: &Facet) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_facet(field, facet),
+        IndexRecordOption::Basic,
+    ))
+}

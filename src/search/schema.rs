@@ -1,0 +1,119 @@
+//! The index schema and the mapping from an article to an index document.
+
+use tantivy::TantivyDocument;
+use tantivy::schema::{
+    FAST, Facet, FacetOptions, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+
+use super::tokenizer::{GRAMS, WORDS};
+use crate::article::Article;
+
+/// Handles to every field of the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Permalink id (exact).
+    pub id: Field,
+    /// Title, segmented by jieba, stored.
+    pub title: Field,
+    /// Body, segmented by jieba, stored.
+    pub body: Field,
+    /// Title as character bigrams.
+    pub title_grams: Field,
+    /// Body as character bigrams.
+    pub body_grams: Field,
+    /// Region facet: /province/city/county.
+    pub region: Field,
+    /// Date facet: /year/month.
+    pub when: Field,
+    /// Publication moment as seconds since the epoch (China time), for ranges and sorting.
+    pub ts: Field,
+    /// Publication date as YYYY-MM-DD, stored for display.
+    pub date: Field,
+    /// Source, stored for display.
+    pub source: Field,
+}
+
+/// Name of the fast field used for date sorting.
+pub const TS: &str = "ts";
+
+/// Builds the schema.
+pub fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let words = |stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(WORDS)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let grams = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(GRAMS)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let fields = Fields {
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", words(true)),
+        body: b.add_text_field("body", words(true)),
+        title_grams: b.add_text_field("title_grams", grams.clone()),
+        body_grams: b.add_text_field("body_grams", grams),
+        region: b.add_facet_field("region", FacetOptions::default().set_stored()),
+        when: b.add_facet_field("when", FacetOptions::default()),
+        ts: b.add_i64_field(TS, INDEXED | FAST),
+        date: b.add_text_field("date", STORED),
+        source: b.add_text_field("source", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// The region facet of a province, city and county.
+pub fn region_facet(province: &str, city: Option<&str>, county: Option<&str>) -> Facet {
+    let mut parts = vec![province];
+    parts.extend(city);
+    if city.is_some() {
+        parts.extend(county);
+    }
+    Facet::from_path(parts)
+}
+
+/// Seconds since the epoch of a date at midnight, China time.
+pub fn day_ts(date: chrono::NaiveDate) -> i64 {
+    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - 8 * 3600
+}
+
+/// The index document of an article.
+pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    doc.add_text(fields.id, &article.id);
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.title_grams, &article.title);
+    let body = article.body_text();
+    doc.add_text(fields.body_grams, &body);
+    doc.add_text(fields.body, &body);
+    if let Some(province) = &article.province {
+        doc.add_facet(
+            fields.region,
+            region_facet(province, article.city.as_deref(), article.county.as_deref()),
+        );
+    }
+    if let Some(date) = article.date {
+        let seconds = article.time.map_or(0, |t| {
+            i64::from(chrono::Timelike::num_seconds_from_midnight(&t))
+        });
+        doc.add_i64(fields.ts, day_ts(date) + seconds);
+        doc.add_text(fields.date, date.format("%Y-%m-%d").to_string());
+        doc.add_facet(
+            fields.when,
+            Facet::from_path([date.format("%Y").to_string(), date.format("%m").to_string()]),
+        );
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+    }
+    doc
+}

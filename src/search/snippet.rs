@@ -1,0 +1,175 @@
+//! Snippets and highlights: the best passage of a text with every match in `<mark>`.
+//!
+//! Matching runs on folded word characters, so a Simplified query marks Traditional text and a
+//! match that spans punctuation is still found; the marks are placed on the text as written.
+
+use crate::fold::{fold_char, is_word_char};
+
+/// Byte ranges in `text` where any of the (compacted) terms occurs.
+pub fn find_matches(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    let chars: Vec<(char, usize, usize)> = text
+        .char_indices()
+        .map(|(at, c)| (fold_char(c), at, at + c.len_utf8()))
+        .filter(|(c, _, _)| is_word_char(*c))
+        .collect();
+    let mut ranges = Vec::new();
+    for term in terms {
+        let needle: Vec<char> = term.chars().collect();
+        if needle.is_empty() || needle.len() > chars.len() {
+            continue;
+        }
+        for start in 0..=(chars.len() - needle.len()) {
+            if chars[start..start + needle.len()]
+                .iter()
+                .zip(&needle)
+                .all(|((c, _, _), n)| c == n)
+            {
+                ranges.push((chars[start].1, chars[start + needle.len() - 1].2));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    // Merge overlaps so marks never nest.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (from, to) in ranges {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole text, escaped, with every match marked.
+pub fn highlight(text: &str, terms: &[String]) -> String {
+    render(text, 0, text.len(), &find_matches(text, terms))
+}
+
+fn render(text: &str, from: usize, to: usize, matches: &[(usize, usize)]) -> String {
+    let mut out = String::new();
+    let mut at = from;
+    for &(m_from, m_to) in matches {
+        if m_to <= from || m_from >= to {
+            continue;
+        }
+        let (m_from, m_to) = (m_from.max(at), m_to.min(to));
+        out.push_str(&escape(&text[at..m_from]));
+        out.push_str("<mark>");
+        out.push_str(&escape(&text[m_from..m_to]));
+        out.push_str("</mark>");
+        at = m_to;
+    }
+    out.push_str(&escape(&text[at..to]));
+    out
+}
+
+/// Moves a byte offset back to the nearest char boundary.
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The passage of about `max_chars` characters holding the most matches, escaped and marked;
+/// the opening of the text when nothing matches.
+pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> String {
+    let text = text.trim();
+    let matches = find_matches(text, terms);
+    let window = max_chars * 3;
+    let best = matches
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (from, _))| {
+            let inside = matches[*i..]
+                .iter()
+                .take_while(|(f, _)| *f < from + window)
+                .count();
+            (inside, std::cmp::Reverse(*from))
+        })
+        .map(|(_, m)| m.0);
+    let Some(first) = best else {
+        let end = text
+            .char_indices()
+            .nth(max_chars)
+            .map_or(text.len(), |(at, _)| at);
+        let ellipsis = if end < text.len() { "…" } else { "" };
+        return format!("{}{ellipsis}", escape(&text[..end]));
+    };
+    // Start a little before the first match, at a sentence start when one is near.
+    let lead = text[..first].chars().rev().take(30).collect::<Vec<_>>();
+    let back = lead
+        .iter()
+        .position(|c| matches!(c, '。' | '！' | '？' | '\n' | '；'))
+        .unwrap_or(lead.len().min(12));
+    let from = floor_boundary(
+        text,
+        first - lead.iter().take(back).map(|c| c.len_utf8()).sum::<usize>(),
+    );
+    let to = text[from..]
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(at, _)| from + at);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('…');
+    }
+    out.push_str(&render(text, from, to, &matches));
+    if to < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(t: &[&str]) -> Vec<String> {
+        t.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn marks_traditional_text_for_simplified_terms() {
+        let html = highlight("打造人才創新高地", &terms(&["创新"]));
+        assert_eq!(html, "打造人才<mark>創新</mark>高地");
+    }
+
+    #[test]
+    fn matches_across_punctuation_and_merges_overlaps() {
+        let html = highlight("山西智创城NO.7，好", &terms(&["智创城no7", "城n"]));
+        assert_eq!(html, "山西<mark>智创城NO.7</mark>，好");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        let html = snippet("<b>人才</b> & 政策", &terms(&["人才"]), 50);
+        assert_eq!(html, "&lt;b&gt;<mark>人才</mark>&lt;/b&gt; &amp; 政策");
+    }
+
+    #[test]
+    fn snippet_centres_on_matches_and_never_splits_chars() {
+        let text = format!("{}。人才公寓建设{}", "前文".repeat(200), "后文".repeat(200));
+        let html = snippet(&text, &terms(&["人才公寓"]), 40);
+        assert!(html.contains("<mark>人才公寓</mark>"), "{html}");
+        assert!(html.starts_with('…') && html.ends_with('…'));
+        assert_eq!(snippet("", &terms(&["人才"]), 10), "");
+    }
+}

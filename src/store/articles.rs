@@ -1,0 +1,306 @@
+//! Articles: reading and writing the cleaned text and fields.
+
+use chrono::{NaiveDate, NaiveTime};
+use sqlx::Row;
+use sqlx::sqlite::SqliteRow;
+
+use super::{Result, Store, StoreError, Tx, now};
+use crate::article::{Article, Paragraph};
+
+/// The keys an article is compared by when looking for duplicates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DedupKeys {
+    /// Folded title without punctuation.
+    pub title_key: String,
+    /// Hash of the folded body.
+    pub body_hash: String,
+    /// MinHash signature of the folded body.
+    pub signature: Vec<u8>,
+    /// Band hashes of the signature.
+    pub bands: Vec<i64>,
+}
+
+/// A stored article that may be a duplicate of a new one.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Its id.
+    pub id: String,
+    /// Its publication date.
+    pub date: Option<NaiveDate>,
+    /// Its stated original URL.
+    pub original_url: Option<String>,
+    /// Its source.
+    pub source: Option<String>,
+    /// Its duplicate keys.
+    pub keys: DedupKeys,
+    /// Names of the files it came from.
+    pub file_names: Vec<String>,
+}
+
+/// An article as stored, with the names of its files.
+#[derive(Debug, Clone)]
+pub struct ArticleRecord {
+    /// The article.
+    pub article: Article,
+    /// Names of the files it was ingested from.
+    pub files: Vec<String>,
+}
+
+const COLUMNS: &str = "id, title, paragraphs, published_on, published_at, province, city, county,
+    source, author, original_url, cited";
+
+fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
+    StoreError::Corrupt {
+        what,
+        detail: detail.to_string(),
+    }
+}
+
+fn article_from_row(row: &SqliteRow) -> Result<Article> {
+    let paragraphs: String = row.try_get("paragraphs")?;
+    let paragraphs: Vec<Paragraph> =
+        serde_json::from_str(&paragraphs).map_err(|e| corrupt("articles.paragraphs", e))?;
+    let cited: String = row.try_get("cited")?;
+    let cited: Vec<String> =
+        serde_json::from_str(&cited).map_err(|e| corrupt("articles.cited", e))?;
+    let date: Option<String> = row.try_get("published_on")?;
+    let date = date
+        .map(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
+        .transpose()
+        .map_err(|e| corrupt("articles.published_on", e))?;
+    let time: Option<String> = row.try_get("published_at")?;
+    let time = time
+        .map(|t| NaiveTime::parse_from_str(&t, "%H:%M:%S"))
+        .transpose()
+        .map_err(|e| corrupt("articles.published_at", e))?;
+    Ok(Article {
+        id: row.try_get("id")?,
+        title: row.try_get("title")?,
+        paragraphs,
+        date,
+        time,
+        province: row.try_get("province")?,
+        city: row.try_get("city")?,
+        county: row.try_get("county")?,
+        source: row.try_get("source")?,
+        author: row.try_get("author")?,
+        original_url: row.try_get("original_url")?,
+        cited,
+    })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
+}
+
+impl Tx {
+    /// Stored articles sharing any duplicate key with `keys`.
+    pub async fn candidates(&mut self, keys: &DedupKeys) -> Result<Vec<Candidate>> {
+        let mut ids: Vec<String> = sqlx::query_scalar(
+            "SELECT id FROM articles WHERE body_hash = ? OR title_key = ? LIMIT 50",
+        )
+        .bind(&keys.body_hash)
+        .bind(&keys.title_key)
+        .fetch_all(&mut *self.tx)
+        .await?;
+        for band in &keys.bands {
+            let more: Vec<String> = sqlx::query_scalar(
+                "SELECT article_id FROM article_bands WHERE band_hash = ? LIMIT 20",
+            )
+            .bind(band)
+            .fetch_all(&mut *self.tx)
+            .await?;
+            ids.extend(more);
+        }
+        ids.sort();
+        ids.dedup();
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = sqlx::query(
+                "SELECT id, published_on, original_url, source, title_key, body_hash, signature
+                 FROM articles WHERE id = ?",
+            )
+            .bind(&id)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+            let Some(row) = row else { continue };
+            let date: Option<String> = row.try_get("published_on")?;
+            let file_names = sqlx::query_scalar(
+                "SELECT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
+                 WHERE af.article_id = ?",
+            )
+            .bind(&id)
+            .fetch_all(&mut *self.tx)
+            .await?;
+            out.push(Candidate {
+                id,
+                date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
+                original_url: row.try_get("original_url")?,
+                source: row.try_get("source")?,
+                keys: DedupKeys {
+                    title_key: row.try_get("title_key")?,
+                    body_hash: row.try_get("body_hash")?,
+                    signature: row.try_get("signature")?,
+                    bands: Vec::new(),
+                },
+                file_names,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Whether an article with this id exists.
+    pub async fn article_exists(&mut self, id: &str) -> Result<bool> {
+        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        Ok(found.is_some())
+    }
+
+    /// Reads one article inside the transaction.
+    pub async fn article(&mut self, id: &str) -> Result<Option<Article>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await?;
+        row.as_ref().map(article_from_row).transpose()
+    }
+
+    /// Inserts a new article, or replaces the stored one with the same id.
+    pub async fn put_article(&mut self, article: &Article, keys: &DedupKeys) -> Result<()> {
+        let now = now();
+        sqlx::query(
+            "INSERT INTO articles (id, title, paragraphs, published_on, published_at, province,
+                city, county, source, author, original_url, cited, title_key, body_hash,
+                signature, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title,
+                paragraphs = excluded.paragraphs, published_on = excluded.published_on,
+                published_at = excluded.published_at, province = excluded.province,
+                city = excluded.city, county = excluded.county, source = excluded.source,
+                author = excluded.author, original_url = excluded.original_url,
+                cited = excluded.cited, title_key = excluded.title_key,
+                body_hash = excluded.body_hash, signature = excluded.signature,
+                updated_at = excluded.updated_at",
+        )
+        .bind(&article.id)
+        .bind(&article.title)
+        .bind(to_json(&article.paragraphs))
+        .bind(article.date.map(|d| d.format("%Y-%m-%d").to_string()))
+        .bind(article.time.map(|t| t.format("%H:%M:%S").to_string()))
+        .bind(&article.province)
+        .bind(&article.city)
+        .bind(&article.county)
+        .bind(&article.source)
+        .bind(&article.author)
+        .bind(&article.original_url)
+        .bind(to_json(&article.cited))
+        .bind(&keys.title_key)
+        .bind(&keys.body_hash)
+        .bind(&keys.signature)
+        .bind(&now)
+        .bind(&now)
+        .execute(&mut *self.tx)
+        .await?;
+        sqlx::query("DELETE FROM article_bands WHERE article_id = ?")
+            .bind(&article.id)
+            .execute(&mut *self.tx)
+            .await?;
+        for band in &keys.bands {
+            sqlx::query("INSERT INTO article_bands (band_hash, article_id) VALUES (?, ?)")
+                .bind(band)
+                .bind(&article.id)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        self.log_change(&article.id).await
+    }
+
+    /// Moves an article to a new id, keeping the old one as an alias.
+    pub async fn rename_article(&mut self, old: &str, new: &str) -> Result<()> {
+        for sql in [
+            "UPDATE article_files SET article_id = ?1 WHERE article_id = ?2",
+            "UPDATE article_aliases SET article_id = ?1 WHERE article_id = ?2",
+        ] {
+            sqlx::query(sql)
+                .bind(new)
+                .bind(old)
+                .execute(&mut *self.tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM articles WHERE id = ?")
+            .bind(old)
+            .execute(&mut *self.tx)
+            .await?;
+        sqlx::query("INSERT OR REPLACE INTO article_aliases (alias, article_id) VALUES (?, ?)")
+            .bind(old)
+            .bind(new)
+            .execute(&mut *self.tx)
+            .await?;
+        self.log_change(old).await
+    }
+}
+
+impl Store {
+    /// One article with the names of its files.
+    pub async fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        let Some(row) = row else { return Ok(None) };
+        let article = article_from_row(&row)?;
+        let files = self.file_names(id).await?;
+        Ok(Some(ArticleRecord { article, files }))
+    }
+
+    /// The current id of an article that was merged into another.
+    pub async fn resolve_alias(&self, alias: &str) -> Result<Option<String>> {
+        let id = sqlx::query_scalar("SELECT article_id FROM article_aliases WHERE alias = ?")
+            .bind(alias)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(id)
+    }
+
+    /// Articles by id, in the order asked; missing ids are skipped.
+    pub async fn articles(&self, ids: &[String]) -> Result<Vec<Article>> {
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+            if let Some(row) = row {
+                out.push(article_from_row(&row)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A page of articles in storage order, after the given row id, with the last row id.
+    pub async fn articles_after(&self, rowid: i64, limit: i64) -> Result<(Vec<Article>, i64)> {
+        let rows = sqlx::query(&format!(
+            "SELECT rowid, {COLUMNS} FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?"
+        ))
+        .bind(rowid)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut last = rowid;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in &rows {
+            last = row.try_get("rowid")?;
+            out.push(article_from_row(row)?);
+        }
+        Ok((out, last))
+    }
+
+    /// How many articles the archive holds.
+    pub async fn count_articles(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
+            .fetch_one(&self.pool)
+            .await?)
+    }
+}

@@ -1,0 +1,54 @@
+//! The change log the search index follows.
+
+use sqlx::Row;
+
+use super::{Result, Store, Tx};
+
+/// One logged write to an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Position in the log.
+    pub seq: i64,
+    /// The article written.
+    pub article_id: String,
+}
+
+impl Tx {
+    /// Appends an article id to the change log.
+    pub(super) async fn log_change(&mut self, article_id: &str) -> Result<()> {
+        sqlx::query("INSERT INTO article_changes (article_id) VALUES (?)")
+            .bind(article_id)
+            .execute(&mut *self.tx)
+            .await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The newest position of the change log (0 when empty).
+    pub async fn last_change(&self) -> Result<i64> {
+        let seq: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM article_changes")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(seq.unwrap_or(0))
+    }
+
+    /// Changes after `seq`, oldest first, at most `limit`.
+    pub async fn changes_after(&self, seq: i64, limit: i64) -> Result<Vec<Change>> {
+        let rows = sqlx::query(
+            "SELECT seq, article_id FROM article_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+        )
+        .bind(seq)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(Change {
+                    seq: r.try_get("seq")?,
+                    article_id: r.try_get("article_id")?,
+                })
+            })
+            .collect()
+    }
+}

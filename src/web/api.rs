@@ -1,0 +1,148 @@
+//! The JSON API: the same data as the pages, for researchers and scripts.
+
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Serialize;
+
+use super::article::{Found, find};
+use super::error::ApiError;
+use super::{AppState, WebError, links};
+use crate::article::Paragraph;
+use crate::search::{self, Facets, SearchRequest};
+
+#[derive(Serialize)]
+struct ApiHit {
+    id: String,
+    url: String,
+    title: String,
+    date: Option<String>,
+    province: Option<String>,
+    city: Option<String>,
+    county: Option<String>,
+    source: Option<String>,
+    snippet: String,
+}
+
+#[derive(Serialize)]
+struct ApiResults {
+    total: usize,
+    page: usize,
+    per_page: usize,
+    fallback: bool,
+    notices: Vec<String>,
+    hits: Vec<ApiHit>,
+    facets: Facets,
+}
+
+/// GET /api/search
+pub async fn search(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<serde_json::Value>, ApiError> {
+    let params = links::parse(query.as_deref());
+    let req = SearchRequest::from_params(&params, 20);
+    let index = state.archive.index.clone();
+    let asked = req.clone();
+    let r = tokio::task::spawn_blocking(move || search::search(&index, &asked))
+        .await
+        .map_err(WebError::from)??;
+    let body = ApiResults {
+        total: r.total,
+        page: r.page,
+        per_page: r.per_page,
+        fallback: r.fallback,
+        notices: req.notices,
+        hits: r
+            .hits
+            .into_iter()
+            .map(|h| ApiHit {
+                url: format!("/articles/{}", h.id),
+                id: h.id,
+                title: h.title,
+                date: h.date,
+                province: h.province,
+                city: h.city,
+                county: h.county,
+                source: h.source,
+                snippet: h.snippet,
+            })
+            .collect(),
+        facets: r.facets,
+    };
+    Ok(Json(
+        serde_json::to_value(body).map_err(|e| WebError::Internal(e.to_string()))?,
+    ))
+}
+
+#[derive(Serialize)]
+struct Related {
+    id: String,
+    url: String,
+    title: String,
+}
+
+#[derive(Serialize)]
+struct ApiArticle {
+    id: String,
+    url: String,
+    title: String,
+    date: Option<String>,
+    published_at: Option<String>,
+    province: Option<String>,
+    city: Option<String>,
+    county: Option<String>,
+    source: Option<String>,
+    author: Option<String>,
+    original_url: Option<String>,
+    paragraphs: Vec<String>,
+    blocks: Vec<Paragraph>,
+    cited: Vec<String>,
+    ingested_from: Vec<String>,
+    related: Vec<Related>,
+}
+
+/// GET /api/articles/{id}
+pub async fn article(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let (record, related) = match find(&state, &id).await? {
+        Found::MovedTo(current) => {
+            return Ok(Redirect::permanent(&format!("/api/articles/{current}")).into_response());
+        }
+        Found::Article(record, related) => (record, related),
+    };
+    let a = &record.article;
+    let body = ApiArticle {
+        url: format!("/articles/{}", a.id),
+        id: a.id.clone(),
+        title: a.title.clone(),
+        date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        published_at: a.published_at(),
+        province: a.province.clone(),
+        city: a.city.clone(),
+        county: a.county.clone(),
+        source: a.source.clone(),
+        author: a.author.clone(),
+        original_url: a.original_url.clone(),
+        paragraphs: a.paragraphs.iter().map(|p| p.text().to_string()).collect(),
+        blocks: a.paragraphs.clone(),
+        cited: a.cited.clone(),
+        ingested_from: record.files.clone(),
+        related: related
+            .into_iter()
+            .map(|(id, title)| Related {
+                url: format!("/articles/{id}"),
+                id,
+                title,
+            })
+            .collect(),
+    };
+    Ok(Json(body).into_response())
+}
+
+/// Any other /api path.
+pub async fn not_found() -> ApiError {
+    ApiError(WebError::NotFound)
+}

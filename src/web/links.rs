@@ -1,0 +1,118 @@
+//! Links between pages: every search state is a URL.
+
+use crate::search::RawParams;
+
+/// Reads search parameters from a raw query string, leniently: malformed encoding is decoded
+/// as far as possible, unknown keys are ignored, and a repeated key keeps its last value.
+pub fn parse(query: Option<&str>) -> RawParams {
+    let pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
+    let mut p = RawParams::default();
+    for (k, v) in pairs {
+        let slot = match k.as_str() {
+            "q" => &mut p.q,
+            "province" => &mut p.province,
+            "city" => &mut p.city,
+            "county" => &mut p.county,
+            "year" => &mut p.year,
+            "month" => &mut p.month,
+            "from" => &mut p.from,
+            "to" => &mut p.to,
+            "sort" => &mut p.sort,
+            "page" => &mut p.page,
+            "per_page" => &mut p.per_page,
+            _ => continue,
+        };
+        *slot = Some(v);
+    }
+    p
+}
+
+/// The search parameters in canonical order, for building links.
+pub fn pairs(p: &RawParams) -> Vec<(&'static str, String)> {
+    let fields: [(&'static str, &Option<String>); 11] = [
+        ("q", &p.q),
+        ("province", &p.province),
+        ("city", &p.city),
+        ("county", &p.county),
+        ("year", &p.year),
+        ("month", &p.month),
+        ("from", &p.from),
+        ("to", &p.to),
+        ("sort", &p.sort),
+        ("page", &p.page),
+        ("per_page", &p.per_page),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(k, v)| {
+            v.as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(|v| (k, v.to_string()))
+        })
+        .collect()
+}
+
+/// A URL of `path` with the given parameters, percent-encoded.
+pub fn url(path: &str, pairs: &[(&str, String)]) -> String {
+    if pairs.is_empty() {
+        return path.to_string();
+    }
+    let query = serde_urlencoded::to_string(pairs).unwrap_or_default();
+    format!("{path}?{query}")
+}
+
+/// The current search with some parameters replaced (None removes one); the page resets to 1
+/// unless it is the parameter being set.
+pub fn with(p: &RawParams, changes: &[(&str, Option<String>)]) -> String {
+    let mut out: Vec<(&str, String)> = pairs(p)
+        .into_iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .filter(|(k, _)| *k != "page" || changes.iter().any(|(c, _)| *c == "page"))
+        .collect();
+    for (k, v) in changes {
+        if let Some(v) = v {
+            out.push((k, v.clone()));
+        }
+    }
+    let order = [
+        "q", "province", "city", "county", "year", "month", "from", "to", "sort", "page",
+        "per_page",
+    ];
+    out.sort_by_key(|(k, _)| order.iter().position(|o| o == k));
+    url("/search", &out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_encoded_links_and_resets_page() {
+        let p = RawParams {
+            q: Some("人才 政策".into()),
+            page: Some("3".into()),
+            ..RawParams::default()
+        };
+        assert_eq!(
+            with(&p, &[("city", Some("阳泉市".into()))]),
+            "/search?q=%E4%BA%BA%E6%89%8D+%E6%94%BF%E7%AD%96&city=%E9%98%B3%E6%B3%89%E5%B8%82"
+        );
+        assert_eq!(
+            with(&p, &[("page", Some("4".into()))])
+                .matches("page=4")
+                .count(),
+            1
+        );
+        assert_eq!(with(&RawParams::default(), &[]), "/search");
+    }
+
+    #[test]
+    fn parses_malformed_query_strings() {
+        let p = parse(Some("q=%E4%BA&q=%E4%BA%BA%E6%89%8D&page=x&zzz=1&city"));
+        assert_eq!(p.q.as_deref(), Some("人才"));
+        assert_eq!(p.page.as_deref(), Some("x"));
+        assert_eq!(p.city.as_deref(), Some(""));
+    }
+}

@@ -1,0 +1,62 @@
+//! The web layer: one router for pages, the JSON API and static assets.
+
+mod api;
+mod article;
+mod assets;
+mod error;
+mod home;
+mod links;
+mod search;
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::archive::Archive;
+
+pub use error::WebError;
+
+/// Shared state of every handler.
+#[derive(Clone)]
+pub struct AppState {
+    /// The open archive.
+    pub archive: Archive,
+}
+
+impl AppState {
+    /// State over an open archive.
+    pub fn new(archive: Archive) -> AppState {
+        AppState { archive }
+    }
+}
+
+/// The application's router, used by `serve` and by the tests.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(home::page))
+        .route("/search", get(search::page))
+        .route("/articles/{id}", get(article::page))
+        .route("/api/search", get(api::search))
+        .route("/api/articles/{id}", get(api::article))
+        .route("/api/{*rest}", get(api::not_found))
+        .route("/healthz", get(health))
+        .route("/static/{*path}", get(assets::serve))
+        .fallback(error::not_found_page)
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+async fn health(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> Result<&'static str, WebError> {
+    state.archive.store.count_articles().await?;
+    Ok("ok\n")
+}

@@ -1,0 +1,195 @@
+//! The search results page.
+
+use askama::Template;
+use axum::extract::{RawQuery, State};
+use axum::response::Html;
+
+use super::links::{self, with};
+use super::{AppState, WebError};
+use crate::search::{self, FacetCount, RawParams, SearchRequest, SearchResults};
+
+/// A facet value as a link.
+pub struct FacetLink {
+    /// Shown text.
+    pub label: String,
+    /// Matching articles.
+    pub count: u64,
+    /// Where choosing it leads.
+    pub href: String,
+    /// Whether it is the current choice.
+    pub active: bool,
+}
+
+/// An active filter with the link that removes it.
+pub struct Chip {
+    /// Shown text.
+    pub label: String,
+    /// The search without this filter.
+    pub remove: String,
+}
+
+/// The search page.
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage {
+    /// Query text.
+    pub q: String,
+    /// Results.
+    pub results: SearchResults,
+    /// Notices about the request.
+    pub notices: Vec<String>,
+    /// Active filters.
+    pub chips: Vec<Chip>,
+    /// Facet groups: heading and links.
+    pub groups: Vec<(&'static str, Vec<FacetLink>)>,
+    /// Sort options: label, link, active.
+    pub sorts: Vec<(&'static str, String, bool)>,
+    /// Previous page link.
+    pub prev: Option<String>,
+    /// Next page link.
+    pub next: Option<String>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Feed-free link to this search (the permalink of the result page).
+    pub self_url: String,
+}
+
+fn facet_links(
+    p: &RawParams,
+    key: &'static str,
+    counts: &[FacetCount],
+    current: Option<&str>,
+    clears: &[&'static str],
+) -> Vec<FacetLink> {
+    counts
+        .iter()
+        .take(30)
+        .map(|c| {
+            let mut changes: Vec<(&str, Option<String>)> = vec![(key, Some(c.value.clone()))];
+            changes.extend(clears.iter().map(|k| (*k, None)));
+            FacetLink {
+                label: c.value.clone(),
+                count: c.count,
+                href: with(p, &changes),
+                active: current == Some(c.value.as_str()),
+            }
+        })
+        .collect()
+}
+
+fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
+    let mut out = Vec::new();
+    if let Some(r) = &req.region {
+        out.push(Chip {
+            label: r.province.clone(),
+            remove: with(p, &[("province", None), ("city", None), ("county", None)]),
+        });
+        if let Some(city) = &r.city {
+            out.push(Chip {
+                label: city.clone(),
+                remove: with(p, &[("city", None), ("county", None)]),
+            });
+        }
+        if let Some(county) = &r.county {
+            out.push(Chip {
+                label: county.clone(),
+                remove: with(p, &[("county", None)]),
+            });
+        }
+    }
+    if let Some(y) = req.year {
+        let label = match req.month {
+            Some(m) => format!("{y}年{m}月"),
+            None => format!("{y}年"),
+        };
+        out.push(Chip {
+            label,
+            remove: with(p, &[("year", None), ("month", None)]),
+        });
+    }
+    for (key, date, label) in [("from", req.from, "起"), ("to", req.to, "止")] {
+        if let Some(d) = date {
+            out.push(Chip {
+                label: format!("{label} {d}"),
+                remove: with(p, &[(key, None)]),
+            });
+        }
+    }
+    out
+}
+
+/// Builds the page's view of a finished search.
+pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> SearchPage {
+    let region = req.region.as_ref();
+    let province = region.map(|r| r.province.as_str());
+    let city = region.and_then(|r| r.city.as_deref());
+    let county = region.and_then(|r| r.county.as_deref());
+    let year = req.year.map(|y| y.to_string());
+    let month = req.month.zip(req.year).map(|(m, y)| format!("{y}-{m:02}"));
+    let f = &results.facets;
+    let mut groups = vec![(
+        "省份",
+        facet_links(p, "province", &f.province, province, &["city", "county"]),
+    )];
+    if province.is_some() {
+        groups.push(("城市", facet_links(p, "city", &f.city, city, &["county"])));
+    }
+    if city.is_some() {
+        groups.push(("区县", facet_links(p, "county", &f.county, county, &[])));
+    }
+    groups.push((
+        "年份",
+        facet_links(p, "year", &f.year, year.as_deref(), &["month"]),
+    ));
+    if req.year.is_some() {
+        groups.push((
+            "月份",
+            facet_links(p, "month", &f.month, month.as_deref(), &[]),
+        ));
+    }
+    let sort = req.sort.as_str();
+    let sorts = [
+        ("relevance", "相关度"),
+        ("newest", "最新"),
+        ("oldest", "最早"),
+    ]
+    .into_iter()
+    .map(|(key, label)| {
+        (
+            label,
+            with(p, &[("sort", Some(key.to_string()))]),
+            key == sort,
+        )
+    })
+    .collect();
+    let pages = results
+        .total
+        .div_ceil(results.per_page.max(1))
+        .min(search::request::MAX_PAGE);
+    let page_link = |n: usize| with(p, &[("page", Some(n.to_string()))]);
+    SearchPage {
+        q: req.q.clone(),
+        notices: req.notices.clone(),
+        chips: chips(p, req),
+        groups,
+        sorts,
+        prev: (req.page > 1).then(|| page_link(req.page - 1)),
+        next: (req.page < pages).then(|| page_link(req.page + 1)),
+        pages,
+        self_url: links::url("/search", &links::pairs(p)),
+        results,
+    }
+}
+
+/// GET /search
+pub async fn page(
+    State(state): State<AppState>,
+    RawQuery(query): RawQuery,
+) -> Result<Html<String>, WebError> {
+    let params = links::parse(query.as_deref());
+    let req = SearchRequest::from_params(&params, 20);
+    let index = state.archive.index.clone();
+    let query = req.clone();
+    let results = tokio::task::spawn_blocking(move || search::search(&index, &query)).await??;
+    Ok(Html(view(&params, &req, results).render()?))
+}

@@ -1,0 +1,92 @@
+//! Shared set-up: a real archive (SQLite file and tantivy index) in a temporary directory.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use rencai::archive::Archive;
+use rencai::web::{AppState, router};
+use tower::ServiceExt;
+
+/// A temporary data directory with an open archive.
+pub struct TestArchive {
+    pub dir: tempfile::TempDir,
+    pub archive: Archive,
+}
+
+impl TestArchive {
+    /// An empty archive.
+    pub async fn empty() -> TestArchive {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let archive = Archive::open(dir.path()).await.expect("open archive");
+        TestArchive { dir, archive }
+    }
+
+    /// An archive holding the bundled sample corpus.
+    pub async fn sample() -> TestArchive {
+        let t = TestArchive::empty().await;
+        let report = t.archive.ingest_sample().await.expect("ingest sample");
+        assert_eq!(report.ingested, 5, "{report:?}");
+        t
+    }
+
+    /// The real router over this archive.
+    pub fn router(&self) -> axum::Router {
+        router(AppState::new(self.archive.clone()))
+    }
+
+    /// GET a path through the router: status, content type and body.
+    pub async fn get(&self, uri: &str) -> (StatusCode, String, String) {
+        let response = self
+            .router()
+            .oneshot(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+            .expect("response");
+        let status = response.status();
+        let content_type = response
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_string();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        (
+            status,
+            content_type,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+
+    /// GET a JSON API path: status and parsed body.
+    pub async fn json(&self, uri: &str) -> (StatusCode, serde_json::Value) {
+        let (status, content_type, body) = self.get(uri).await;
+        assert!(
+            content_type.starts_with("application/json"),
+            "{uri}: {content_type}"
+        );
+        (status, serde_json::from_str(&body).expect("valid JSON"))
+    }
+}
+
+/// The sample corpus files on disk, in name order.
+pub fn sample_files() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("sample dir")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+}
+
+/// Percent-encodes a query value.
+pub fn enc(s: &str) -> String {
+    serde_urlencoded::to_string([("v", s)]).expect("encode")[2..].to_string()
+}

@@ -1,0 +1,36 @@
+//! One request over a real socket to the real server loop.
+
+mod common;
+
+use std::time::Duration;
+
+use common::TestArchive;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+async fn http_get(addr: std::net::SocketAddr, path: &str) -> String {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.expect("write");
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).await.expect("read");
+    String::from_utf8_lossy(&response).into_owned()
+}
+
+#[tokio::test]
+async fn serves_pages_over_tcp() {
+    let t = TestArchive::sample().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let state = rencai::web::AppState::new(t.archive.clone());
+    let server = tokio::spawn(rencai::cli::serve::serve(listener, state));
+    let health = tokio::time::timeout(Duration::from_secs(10), http_get(addr, "/healthz"))
+        .await
+        .expect("answer in time");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    let page = http_get(addr, "/search?q=%E4%BA%BA%E6%89%8D").await;
+    assert!(page.starts_with("HTTP/1.1 200"));
+    assert!(page.contains("charset=utf-8"));
+    server.abort();
+}
