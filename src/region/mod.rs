@@ -1,53 +1,36 @@
-// TEMPORARY placeholder until the region module lands.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Default)]
+//! Chinese administrative divisions: the bundled gazetteer and article attribution.
+
+mod attribute;
+mod gazetteer;
+mod lookup;
+mod names;
+mod resolve;
+mod scan;
+
+#[cfg(test)]
+mod tests;
+
+pub use attribute::{Evidence, attribute};
+pub use gazetteer::Gazetteer;
+
+/// An article's jurisdiction with official full names.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Region {
+    /// Province-level unit (山西省, 北京市, 内蒙古自治区 …).
     pub province: String,
+    /// Prefecture-level unit; a municipality is its own city.
     pub city: Option<String>,
+    /// County-level unit (district, county, county-level city, banner).
     pub county: Option<String>,
 }
+
+/// An administrative level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Level {
+    /// 省级: provinces, autonomous regions, municipalities.
     Province,
+    /// 地级: prefecture-level cities, prefectures, leagues, autonomous prefectures.
     City,
+    /// 县级: districts, counties, county-level cities, banners.
     County,
-}
-pub struct Gazetteer;
-static G: Gazetteer = Gazetteer;
-impl Gazetteer {
-    pub fn bundled() -> &'static Gazetteer {
-        &G
-    }
-    pub fn place_names(&self) -> Vec<String> {
-        vec![]
-    }
-    pub fn provinces(&self) -> Vec<&str> {
-        vec!["山西省"]
-    }
-    pub fn lookup(&self, name: &str, _level: Option<Level>) -> Option<Region> {
-        Some(Region {
-            province: name.into(),
-            ..Default::default()
-        })
-    }
-    pub fn lookup_within(
-        &self,
-        name: &str,
-        _level: Level,
-        _p: Option<&str>,
-        _c: Option<&str>,
-    ) -> Option<Region> {
-        Some(Region {
-            province: name.into(),
-            ..Default::default()
-        })
-    }
-}
-pub struct Evidence<'a> {
-    pub title: &'a str,
-    pub source: Option<&'a str>,
-    pub author: Option<&'a str>,
-    pub body: &'a str,
-    pub hint: Option<&'a str>,
-}
-pub fn attribute(_g: &Gazetteer, _ev: &Evidence) -> Option<Region> {
-    None
 }

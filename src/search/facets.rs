@@ -71,12 +71,15 @@ fn children_of_all(counts: &tantivy::collector::FacetCounts, parents: &[Facet]) 
     out
 }
 
+/// Province, city and county counts.
+pub type RegionCounts = (Vec<FacetCount>, Vec<FacetCount>, Vec<FacetCount>);
+
 /// Region counts under `query` (which must not filter by region).
 pub fn region_counts(
     searcher: &Searcher,
     query: &dyn Query,
     sel: &Selection,
-) -> Result<(Vec<FacetCount>, Vec<FacetCount>, Vec<FacetCount>), TantivyError> {
+) -> Result<RegionCounts, TantivyError> {
     // One collector per level: tantivy counts only the direct children of each added facet.
     let provinces: Vec<Facet> = match sel.province {
         Some(p) => vec![Facet::from_path([p])],
