@@ -115,7 +115,9 @@ async fn article_page_and_json() {
     let (status, _, html) = t.get(&format!("/articles/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("<h1>呼和浩特"));
-    assert!(html.contains(&format!("rel=\"canonical\" href=\"/articles/{id}\"")));
+    assert!(html.contains(&format!(
+        "rel=\"canonical\" href=\"http://localhost/articles/{id}\""
+    )));
     let (status, a) = t.json(&format!("/api/articles/{id}")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(a["id"], id.as_str());

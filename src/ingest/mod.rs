@@ -153,9 +153,10 @@ pub async fn ingest_bytes(store: &Store, name: &str, bytes: &[u8]) -> FileOutcom
         return outcome;
     }
     match write_file(store, &sha, name, encoding, bytes, articles).await {
-        Ok(counts) => {
-            for c in counts {
+        Ok(stored) => {
+            for (id, c) in stored {
                 outcome.count(c);
+                outcome.ids.push(id);
             }
             outcome
         }
@@ -170,7 +171,7 @@ async fn write_file(
     encoding: &str,
     bytes: &[u8],
     articles: Vec<(usize, Article)>,
-) -> Result<Vec<ArticleOutcome>, StoreError> {
+) -> Result<Vec<(String, ArticleOutcome)>, StoreError> {
     let mut tx = store.begin().await?;
     // Another process may have stored the same bytes since the check above.
     if tx.file_by_hash(sha).await?.is_some() {
@@ -182,7 +183,7 @@ async fn write_file(
         let keys = dedupe::keys(&article);
         let (id, outcome) = store_article(&mut tx, article, &keys, name).await?;
         tx.link_file(&id, file_id, record as i64).await?;
-        outcomes.push(outcome);
+        outcomes.push((id, outcome));
     }
     tx.commit().await?;
     Ok(outcomes)

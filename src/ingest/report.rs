@@ -28,6 +28,8 @@ pub struct FileOutcome {
     pub file_rejected: bool,
     /// Rejected file or records.
     pub rejected: Vec<Rejection>,
+    /// Ids of the articles the file's records were stored as, in record order.
+    pub ids: Vec<String>,
 }
 
 impl FileOutcome {

@@ -304,3 +304,21 @@ impl Store {
             .await?)
     }
 }
+
+impl Store {
+    /// A slice of (id, last update date) in storage order, for sitemaps.
+    pub async fn permalinks(&self, offset: i64, limit: i64) -> Result<Vec<(String, String)>> {
+        // Keyset over rowid would need the boundary id; sitemap parts are few and cached by
+        // crawlers, so OFFSET over the primary index is acceptable here.
+        let rows = sqlx::query(
+            "SELECT id, substr(updated_at, 1, 10) AS day FROM articles ORDER BY rowid LIMIT ? OFFSET ?",
+        )
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| Ok((r.try_get("id")?, r.try_get("day")?)))
+            .collect()
+    }
+}

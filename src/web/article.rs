@@ -5,6 +5,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::links::{self, url};
+use super::origin::Origin;
 use super::{AppState, WebError};
 use crate::article::{Article, Paragraph};
 use crate::search::{self, snippet, syntax};
@@ -63,6 +64,8 @@ pub struct ArticlePage {
     pub published: Option<String>,
     /// The permalink path.
     pub permalink: String,
+    /// The site's origin, for absolute links in previews.
+    pub origin: String,
     /// Lead for previews.
     pub description: String,
     /// The search that led here, if any.
@@ -87,6 +90,7 @@ pub fn view(
     related: Vec<(String, String)>,
     q: &str,
     script: &str,
+    origin: String,
 ) -> ArticlePage {
     let a = record.article;
     let terms = syntax::parse(q).positive_terms();
@@ -156,6 +160,7 @@ pub fn view(
         cited,
         blocks,
         permalink,
+        origin,
         q: q.to_string(),
         script,
         script_links,
@@ -167,6 +172,7 @@ pub fn view(
 pub async fn page(
     State(state): State<AppState>,
     Path(id): Path<String>,
+    Origin(origin): Origin,
     RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
     let pairs: Vec<(String, String)> =
@@ -192,7 +198,7 @@ pub async fn page(
             Ok(Redirect::permanent(&format!("/articles/{current}{params}")).into_response())
         }
         Found::Article(record, related) => {
-            Ok(Html(view(*record, related, q, script).render()?).into_response())
+            Ok(Html(view(*record, related, q, script, origin).render()?).into_response())
         }
     }
 }

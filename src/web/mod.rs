@@ -3,10 +3,14 @@
 mod api;
 mod article;
 mod assets;
+mod browse;
 mod error;
+mod feeds;
 mod home;
 mod links;
+mod origin;
 mod search;
+mod sitemap;
 
 use axum::Router;
 use axum::http::{HeaderValue, header};
@@ -24,12 +28,17 @@ pub use error::WebError;
 pub struct AppState {
     /// The open archive.
     pub archive: Archive,
+    /// The public origin (https://example.org) for absolute links; else taken from Host.
+    pub public_url: Option<String>,
 }
 
 impl AppState {
     /// State over an open archive.
     pub fn new(archive: Archive) -> AppState {
-        AppState { archive }
+        AppState {
+            archive,
+            public_url: None,
+        }
     }
 }
 
@@ -39,6 +48,13 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(home::page))
         .route("/search", get(search::page))
         .route("/articles/{id}", get(article::page))
+        .route("/regions/{*path}", get(browse::region))
+        .route("/years/{year}", get(browse::year))
+        .route("/feed.atom", get(feeds::atom))
+        .route("/opensearch.xml", get(feeds::opensearch))
+        .route("/sitemap.xml", get(sitemap::index))
+        .route("/sitemaps/{name}", get(sitemap::part))
+        .route("/robots.txt", get(sitemap::robots))
         .route("/api/search", get(api::search))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/{*rest}", get(api::not_found))

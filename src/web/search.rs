@@ -50,8 +50,12 @@ pub struct SearchPage {
     pub next: Option<String>,
     /// Number of pages.
     pub pages: usize,
-    /// Feed-free link to this search (the permalink of the result page).
+    /// Link to this search (the permalink of the result page).
     pub self_url: String,
+    /// Atom feed of this search.
+    pub feed_url: String,
+    /// Heading of a browse page (a region or a year), if this is one.
+    pub heading: Option<String>,
 }
 
 fn facet_links(
@@ -177,8 +181,31 @@ pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> Searc
         next: (req.page < pages).then(|| page_link(req.page + 1)),
         pages,
         self_url: links::url("/search", &links::pairs(p)),
+        feed_url: links::url(
+            "/feed.atom",
+            &links::pairs(p)
+                .into_iter()
+                .filter(|(k, _)| !matches!(*k, "page" | "per_page" | "sort"))
+                .collect::<Vec<_>>(),
+        ),
+        heading: None,
         results,
     }
+}
+
+/// Runs a search and renders the results page, with a heading for browse pages.
+pub async fn render(
+    state: &AppState,
+    params: &RawParams,
+    heading: Option<String>,
+) -> Result<Html<String>, WebError> {
+    let req = SearchRequest::from_params(params, 20);
+    let index = state.archive.index.clone();
+    let query = req.clone();
+    let results = tokio::task::spawn_blocking(move || search::search(&index, &query)).await??;
+    let mut page = view(params, &req, results);
+    page.heading = heading;
+    Ok(Html(page.render()?))
 }
 
 /// GET /search
@@ -186,10 +213,5 @@ pub async fn page(
     State(state): State<AppState>,
     RawQuery(query): RawQuery,
 ) -> Result<Html<String>, WebError> {
-    let params = links::parse(query.as_deref());
-    let req = SearchRequest::from_params(&params, 20);
-    let index = state.archive.index.clone();
-    let query = req.clone();
-    let results = tokio::task::spawn_blocking(move || search::search(&index, &query)).await??;
-    Ok(Html(view(&params, &req, results).render()?))
+    render(&state, &links::parse(query.as_deref()), None).await
 }

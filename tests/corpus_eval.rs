@@ -1,0 +1,222 @@
+//! Evaluations over the real corpora in ../shared/corpus, run by `.ci/run` as their own step:
+//! `cargo test --test corpus_eval -- --ignored --nocapture`.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::TestArchive;
+use rencai::fold::compact;
+use rencai::region::{Gazetteer, Level};
+use rencai::search::{self, SearchRequest};
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+fn markdown_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("province folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.file_name().is_some_and(|n| n != "_index.md"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A small deterministic generator, so every run samples the same strings.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n.max(1) as u64) as usize
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs ../shared/corpus"]
+async fn regulations_get_the_right_province_and_verbatim_strings_are_found() {
+    let root = shared().join("local-regulations");
+    let t = TestArchive::empty().await;
+    let g = Gazetteer::bundled();
+    let (mut right, mut total, mut wrong) = (0usize, 0usize, Vec::new());
+    let mut stored: Vec<String> = Vec::new();
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let name = folder
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        let province = g
+            .lookup(&name, Some(Level::Province))
+            .expect("folder is a province")
+            .province;
+        for file in markdown_files(&folder) {
+            let bytes = std::fs::read(&file).expect("read");
+            let label = format!(
+                "{name}/{}",
+                file.file_name().expect("name").to_string_lossy()
+            );
+            let outcome = rencai::ingest::ingest_bytes(&t.archive.store, &label, &bytes).await;
+            assert!(
+                outcome.rejected.is_empty(),
+                "{label}: {:?}",
+                outcome.rejected
+            );
+            for id in outcome.ids {
+                let record = t
+                    .archive
+                    .store
+                    .article(&id)
+                    .await
+                    .expect("read")
+                    .expect("stored");
+                total += 1;
+                if record.article.province.as_deref() == Some(province.as_str()) {
+                    right += 1;
+                } else {
+                    wrong.push(format!("{label} → {:?}", record.article.province));
+                }
+                stored.push(id);
+            }
+        }
+    }
+    t.archive.sync().await.expect("index");
+    let share = right as f64 / total as f64;
+    println!(
+        "regulations: {right}/{total} with the right province ({:.2}%)",
+        share * 100.0
+    );
+    for w in wrong.iter().take(20) {
+        println!("  wrong: {w}");
+    }
+    assert!(share >= 0.98, "province accuracy {share:.4} below 98%");
+
+    // Verbatim guarantee: a string taken from an article finds that article, and every hit
+    // contains the string (after folding, ignoring spaces and punctuation).
+    stored.sort();
+    stored.dedup();
+    let mut rng = Lcg(20261123);
+    let (mut checked, mut missed, mut impure) = (0, 0, 0);
+    for _ in 0..200 {
+        let id = &stored[rng.below(stored.len())];
+        let article = t
+            .archive
+            .store
+            .article(id)
+            .await
+            .expect("read")
+            .expect("stored")
+            .article;
+        let text: Vec<char> = article.body_text().chars().filter(|c| *c != '"').collect();
+        if text.len() < 20 {
+            continue;
+        }
+        let len = 2 + rng.below(11);
+        let start = rng.below(text.len() - len);
+        let needle: String = text[start..start + len].iter().collect();
+        let key = compact(&needle);
+        if key.chars().count() < 2 {
+            continue;
+        }
+        checked += 1;
+        let mut found = false;
+        let mut page = 1;
+        loop {
+            let req = SearchRequest {
+                q: format!("\"{needle}\""),
+                page,
+                per_page: 100,
+                ..SearchRequest::default()
+            };
+            let r = search::search(&t.archive.index, &req).expect("search");
+            assert!(!r.fallback, "{needle:?} fell back although it is in {id}");
+            let ids: Vec<String> = r.hits.iter().map(|h| h.id.clone()).collect();
+            found |= ids.contains(id);
+            for hit in t.archive.store.articles(&ids).await.expect("read") {
+                let haystack = compact(&format!("{}\n{}", hit.title, hit.body_text()));
+                if !haystack.contains(&key) {
+                    impure += 1;
+                    println!("  hit {} for {needle:?} lacks it", hit.id);
+                }
+            }
+            if found || page * 100 >= r.total || page >= 50 {
+                break;
+            }
+            page += 1;
+        }
+        if !found {
+            missed += 1;
+            println!("  {needle:?} did not find {id}");
+        }
+    }
+    println!(
+        "verbatim: {checked} sampled strings, {missed} missed their article, {impure} hits lacked the string"
+    );
+    assert_eq!((missed, impure), (0, 0));
+}
+
+#[tokio::test]
+#[ignore = "needs ../shared/corpus"]
+async fn news_json_lines_ingest_completely() {
+    let path = shared().join("cctv-xwlb-talent.jsonl");
+    let lines = std::fs::read_to_string(&path)
+        .expect("read")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    let t = TestArchive::empty().await;
+    let report = t
+        .archive
+        .ingest_paths(&[path], |_, _, _| {})
+        .await
+        .expect("ingest");
+    println!("{}", report.summary());
+    for r in report.rejected.iter().take(10) {
+        println!("  rejected {}: {}", r.file, r.reason);
+    }
+    assert!(report.rejected.is_empty());
+    assert_eq!(report.ingested + report.duplicates + report.updated, lines);
+    let r = search::search(
+        &t.archive.index,
+        &SearchRequest {
+            per_page: 100,
+            page: 1,
+            ..SearchRequest::default()
+        },
+    )
+    .expect("search");
+    assert_eq!(r.total, report.ingested);
+    let mut after = 0;
+    loop {
+        let (articles, last) = t
+            .archive
+            .store
+            .articles_after(after, 1000)
+            .await
+            .expect("page");
+        if articles.is_empty() {
+            break;
+        }
+        for a in &articles {
+            assert!(
+                !a.title.contains("[视频]") && !a.title.trim().is_empty(),
+                "title {:?}",
+                a.title
+            );
+            assert!(a.date.is_some(), "{} has no date", a.title);
+        }
+        after = last;
+    }
+}

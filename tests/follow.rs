@@ -1,0 +1,63 @@
+//! A running server picks up articles that another process writes, and the index survives
+//! an ingest that never reached it.
+
+mod common;
+
+use std::time::Duration;
+
+use common::{TestArchive, enc};
+use rencai::archive::Archive;
+
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/gov_nansha.html"
+);
+
+async fn total(t: &TestArchive, q: &str) -> u64 {
+    let (_, json) = t.json(&format!("/api/search?q={}", enc(q))).await;
+    json["total"].as_u64().expect("total")
+}
+
+#[tokio::test]
+async fn server_sees_articles_ingested_by_another_process() {
+    let server = TestArchive::sample().await;
+    tokio::spawn(rencai::cli::serve::follow(server.archive.clone()));
+    assert_eq!(total(&server, "南沙").await, 0);
+
+    // A second, independent handle on the same data directory, as `rencai ingest` would open.
+    let other = Archive::open(server.dir.path()).await.expect("open");
+    let report = other
+        .ingest_paths(&[FIXTURE.into()], |_, _, _| {})
+        .await
+        .expect("ingest");
+    assert_eq!(report.ingested, 1, "{report:?}");
+
+    let mut found = 0;
+    for _ in 0..50 {
+        found = total(&server, "南沙").await;
+        if found > 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert_eq!(found, 1);
+}
+
+#[tokio::test]
+async fn articles_stored_without_indexing_are_indexed_on_next_open() {
+    let t = TestArchive::empty().await;
+    let bytes = std::fs::read(FIXTURE).expect("fixture");
+    // Stored in the database only, as when ingest is killed before the index commit.
+    let outcome = rencai::ingest::ingest_bytes(&t.archive.store, "gov_nansha.html", &bytes).await;
+    assert_eq!(outcome.new, 1);
+    assert_eq!(total(&t, "南沙").await, 0);
+    let reopened = Archive::open(t.dir.path()).await.expect("reopen");
+    let t2 = TestArchive {
+        dir: t.dir,
+        archive: reopened,
+    };
+    assert_eq!(total(&t2, "南沙").await, 1);
+    // And the index can always be rebuilt from the database alone.
+    assert_eq!(t2.archive.reindex().await.expect("reindex"), 1);
+    assert_eq!(total(&t2, "南沙").await, 1);
+}
