@@ -1,33 +1,195 @@
-// TEMPORARY placeholder.
-pub use crate::article::Paragraph;
+//! Article extraction: detect a source's format and pull out title, body and fields.
+
+mod assemble;
+mod byline;
+mod clean;
+mod dates;
+mod draft;
+mod fields;
+mod frontmatter;
+mod furniture;
+mod html;
+mod htmlmeta;
+mod htmlroot;
+mod jsonl;
+mod lines;
+mod markdown;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A file's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A plain-text scrape of a web page.
+    Text,
+    /// Jekyll-style YAML front matter followed by an HTML body.
+    FrontMatterHtml,
+    /// A whole HTML document (or a fragment of one).
+    Html,
+    /// Markdown, with or without YAML front matter.
+    Markdown,
+    /// One JSON object per line, each an article.
+    JsonLines,
+}
+
+/// One article's fields as found in a source, before region attribution.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Extracted {
+    /// The headline.
     pub title: String,
+    /// The body in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// When the article was published, in China time.
     pub published: Option<Published>,
+    /// The publisher.
     pub source: Option<String>,
+    /// Writers or editors, joined with "、".
     pub author: Option<String>,
+    /// Where the article was first published.
     pub original_url: Option<String>,
+    /// Documents cited in 《》, unique, in order of first appearance.
     pub cited: Vec<String>,
+    /// Tags, categories, banners and byline places that help place the article.
     pub hints: Vec<String>,
+    /// 0 for single-article files; the 1-based line number for JSON lines.
     pub record: usize,
 }
+
+pub use crate::article::Paragraph;
+
+/// A publication date and, when given, time (China time; no timezone conversion).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Published {
+    /// The calendar date.
     pub date: chrono::NaiveDate,
+    /// The time of day, when the source gives one.
     pub time: Option<chrono::NaiveTime>,
 }
+
+/// Why a source (or one record of it) yields no article.
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ExtractError {
-    #[error("no text")]
+    /// The text is empty or only whitespace.
+    #[error("empty file")]
+    Empty,
+    /// The text holds NUL characters.
+    #[error("binary content (NUL characters)")]
+    Binary,
+    /// Nothing but page furniture, or fewer than 20 CJK characters of body.
+    #[error("no article text (only page furniture, or fewer than 20 CJK characters of body)")]
     NoText,
+    /// A JSON line that is not a usable object.
+    #[error("bad record on line {line}: {reason}")]
+    BadRecord {
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
-pub fn extract(_file_name: &str, text: &str) -> Vec<Result<Extracted, ExtractError>> {
-    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
-    let title = lines.next().unwrap_or_default().to_string();
-    vec![Ok(Extracted {
-        title,
-        paragraphs: lines.map(|l| Paragraph::Text(l.to_string())).collect(),
-        ..Default::default()
-    })]
+
+/// HTML tags typical of an article body.
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)<(?:p|div|br|span|table|td|img|h[1-6]|section|article|ul|li|a|font|strong|center)(?:\s[^<>]*)?/?>")
+        .expect("valid regex")
+});
+
+/// The start of a whole HTML document.
+static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b|<body\b",
+    )
+    .expect("valid regex")
+});
+
+/// Markdown headings.
+static MD_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^#{1,6}\s+\S").expect("valid regex"));
+
+/// Detect the format from the file name and content.
+pub fn detect_format(file_name: &str, text: &str) -> Format {
+    let ext = extension(file_name);
+    if matches!(ext.as_str(), "jsonl" | "ndjson") || jsonl::looks_like(text) {
+        return Format::JsonLines;
+    }
+    if let Some((_, body)) = frontmatter::split(text) {
+        return if looks_html(body) {
+            Format::FrontMatterHtml
+        } else {
+            Format::Markdown
+        };
+    }
+    match ext.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" | "php" | "asp" | "aspx" | "jsp" => Format::Html,
+        "md" | "markdown" | "mdown" | "mkd" => Format::Markdown,
+        _ if HTML_DOC.is_match(head(text, 4000)) || looks_html(text) => Format::Html,
+        _ if MD_HEADING.find_iter(head(text, 20_000)).count() >= 2
+            || text.trim_start().starts_with("# ") =>
+        {
+            Format::Markdown
+        }
+        _ => Format::Text,
+    }
+}
+
+/// Detect the format from the file name and content, and extract every article (one, or one per JSON line). A bad JSON line is an Err for that record only.
+pub fn extract(file_name: &str, text: &str) -> Vec<Result<Extracted, ExtractError>> {
+    if text.trim().is_empty() {
+        return vec![Err(ExtractError::Empty)];
+    }
+    if text.contains('\0') {
+        return vec![Err(ExtractError::Binary)];
+    }
+    let format = detect_format(file_name, text);
+    if format == Format::JsonLines {
+        return jsonl::extract(text);
+    }
+    let mut draft = match format {
+        Format::FrontMatterHtml => frontmatter::html_draft(text),
+        Format::Html => html::document(text),
+        Format::Markdown => markdown::draft(text),
+        Format::Text | Format::JsonLines => text::draft(text),
+    };
+    draft.name_title = name_title(file_name);
+    vec![assemble::assemble(draft)]
+}
+
+/// Whether a body is mostly HTML markup.
+fn looks_html(body: &str) -> bool {
+    HTML_DOC.is_match(head(body, 4000))
+        || HTML_TAG.find_iter(head(body, 50_000)).take(3).count() >= 3
+}
+
+/// At most the first `n` bytes of `s`, cut at a character boundary.
+fn head(s: &str, n: usize) -> &str {
+    let mut end = n.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    s.get(..end).unwrap_or(s)
+}
+
+/// The lowercased extension of a file name.
+fn extension(file_name: &str) -> String {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    match base.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
+        _ => String::new(),
+    }
+}
+
+/// A title from a file name that reads as one (four or more Han characters).
+fn name_title(file_name: &str) -> Option<String> {
+    static DATE_TAIL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*[(（][\d\-_.年月日]+[)）]\s*$").expect("valid regex"));
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let stem = base.rsplit_once('.').map_or(base, |(s, _)| s);
+    let stem = DATE_TAIL.replace(stem, "");
+    (clean::cjk_count(&stem) >= 4).then(|| stem.trim().to_string())
 }
