@@ -106,13 +106,20 @@ pub fn same_article(new: &Article, keys: &DedupKeys, c: &Candidate) -> bool {
 }
 
 /// Whether a new text of a stored article is a corrected version (same page, new text) rather
-/// than a copy on another site: it comes from the same file name or the same original URL.
-pub fn is_correction(new: &Article, keys: &DedupKeys, file_name: &str, c: &Candidate) -> bool {
+/// than a copy on another site: it comes from a single-article file of the same name, or from
+/// the same original URL. Records of one JSON lines file are distinct articles.
+pub fn is_correction(
+    new: &Article,
+    keys: &DedupKeys,
+    file_name: &str,
+    record: usize,
+    c: &Candidate,
+) -> bool {
     if keys.body_hash == c.keys.body_hash && keys.title_key == c.keys.title_key {
         return false;
     }
     let base = |n: &str| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string();
-    let same_file = c.file_names.iter().any(|n| base(n) == base(file_name));
+    let same_file = record == 0 && c.file_names.iter().any(|n| base(n) == base(file_name));
     let same_url = new.original_url.is_some() && new.original_url == c.original_url;
     same_file || same_url
 }

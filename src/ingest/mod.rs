@@ -78,6 +78,7 @@ async fn store_article(
     mut article: Article,
     keys: &DedupKeys,
     file_name: &str,
+    record: usize,
 ) -> Result<(String, ArticleOutcome), StoreError> {
     let candidates = tx.candidates(keys).await?;
     let best = candidates
@@ -97,7 +98,7 @@ async fn store_article(
         tx.put_article(&article, keys).await?;
         return Ok((article.id, ArticleOutcome::New));
     };
-    if dedupe::is_correction(&article, keys, file_name, existing) {
+    if dedupe::is_correction(&article, keys, file_name, record, existing) {
         article.id = existing.id.clone();
         tx.put_article(&article, keys).await?;
         return Ok((article.id, ArticleOutcome::Updated));
@@ -181,7 +182,7 @@ async fn write_file(
     let mut outcomes = Vec::with_capacity(articles.len());
     for (record, article) in articles {
         let keys = dedupe::keys(&article);
-        let (id, outcome) = store_article(&mut tx, article, &keys, name).await?;
+        let (id, outcome) = store_article(&mut tx, article, &keys, name, record).await?;
         tx.link_file(&id, file_id, record as i64).await?;
         outcomes.push((id, outcome));
     }

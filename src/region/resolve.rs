@@ -186,10 +186,11 @@ impl Gazetteer {
             Place::County(_) if e.weak => a.fulls.contains(&e.place),
             Place::County(k) => {
                 let name = &self.keys[key].0;
+                // A county named only by a short form (晋江) counts when its province is named
+                // too and no other county of that province shares the name.
                 a.cities.contains(&self.counties[k].city)
                     || (!e.full && a.fulls.contains(&e.place))
-                    || (e.full
-                        && char_len(name) >= 3
+                    || ((!e.full || char_len(name) >= 3)
                         && a.provinces.contains(&province)
                         && self.unique_in_province(key, province))
             }

@@ -33,7 +33,7 @@ pub struct Candidate {
     pub source: Option<String>,
     /// Its duplicate keys.
     pub keys: DedupKeys,
-    /// Names of the files it came from.
+    /// Names of the single-article files it came from.
     pub file_names: Vec<String>,
 }
 
@@ -127,7 +127,7 @@ impl Tx {
             let date: Option<String> = row.try_get("published_on")?;
             let file_names = sqlx::query_scalar(
                 "SELECT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
-                 WHERE af.article_id = ?",
+                 WHERE af.article_id = ? AND af.record = 0",
             )
             .bind(&id)
             .fetch_all(&mut *self.tx)
