@@ -26,8 +26,6 @@ struct Expect {
     caption: bool,
 }
 
-const NONE3: (Option<&str>, Option<&str>, Option<&str>) = (None, None, None);
-
 fn expectations() -> Vec<Expect> {
     vec![
         Expect {
@@ -413,7 +411,7 @@ async fn a_corrected_version_replaces_the_text_and_keeps_the_permalink() {
     std::fs::write(&page, &original).expect("write");
     let t = TestArchive::empty().await;
     t.archive
-        .ingest_paths(&[page.clone()], |_, _, _| {})
+        .ingest_paths(std::slice::from_ref(&page), |_, _, _| {})
         .await
         .expect("ingest");
     let before = all_articles(&t).await;

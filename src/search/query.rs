@@ -89,23 +89,50 @@ fn term_query(fields: &Fields, term: &str) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses))
 }
 
-/// The words a term falls back to when it is not found as written.
+/// The words a term falls back to when it is not found as written: jieba's words, with a
+/// compound split into its parts when they cover it (人才政策 → 人才, 政策).
 pub fn fallback_words(term: &str) -> Vec<String> {
-    let mut out: Vec<String> = words(term, false).into_iter().map(|t| t.text).collect();
+    let mut out: Vec<String> = Vec::new();
+    for word in words(term, false) {
+        let len = word.text.chars().count();
+        let parts: Vec<_> = words(&word.text, true)
+            .into_iter()
+            .filter(|t| t.text.chars().count() < len)
+            .collect();
+        let mut covered = vec![false; len];
+        for p in &parts {
+            for c in covered
+                .iter_mut()
+                .skip(p.position)
+                .take(p.text.chars().count())
+            {
+                *c = true;
+            }
+        }
+        if !parts.is_empty() && covered.iter().all(|c| *c) {
+            out.extend(parts.into_iter().map(|p| p.text));
+        } else {
+            out.push(word.text);
+        }
+    }
     if out.iter().any(|w| w.chars().count() > 1) {
         out.retain(|w| w.chars().count() > 1);
     }
-    out.dedup();
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|w| seen.insert(w.clone()));
     out
 }
 
 /// The text query: each group must match (any alternative), exclusions must not.
 /// With `fallback`, every term is loosened to all of its words.
 pub fn text_query(fields: &Fields, parsed: &ParsedQuery, fallback: bool) -> Box<dyn Query> {
-    if parsed.is_empty() {
+    if parsed.is_empty() && parsed.must_not.is_empty() {
         return Box::new(AllQuery);
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if parsed.is_empty() {
+        clauses.push((Occur::Must, Box::new(AllQuery)));
+    }
     for group in &parsed.must {
         let alternatives: Vec<(Occur, Box<dyn Query>)> = group
             .iter()
@@ -184,4 +211,15 @@ fn facet_query(field: Field, facet: &Facet) -> Box<dyn Query> {
         Term::from_facet(field, facet),
         IndexRecordOption::Basic,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fallback_words;
+
+    #[test]
+    fn fallback_splits_compounds_into_their_words() {
+        assert_eq!(fallback_words("阳泉人才政策"), ["阳泉", "人才", "政策"]);
+        assert_eq!(fallback_words("晋江"), ["晋江"]);
+    }
 }
