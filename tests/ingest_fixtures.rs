@@ -144,7 +144,7 @@ fn expectations() -> Vec<Expect> {
         Expect {
             file: "fixtures/jinan_regulation.md",
             title: "济南市大气污染防治条例",
-            date: Some("2000-06-01"),
+            date: Some("2016-11-26"),
             time: None,
             region: (Some("山东省"), Some("济南市"), None),
             source: None,

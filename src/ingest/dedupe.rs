@@ -98,6 +98,12 @@ pub fn same_article(new: &Article, keys: &DedupKeys, c: &Candidate) -> bool {
     {
         return false;
     }
+    // Template laws of two cities share most of their text but are different articles.
+    if let ((Some(p1), c1), (Some(p2), c2)) = ((&new.province, &new.city), &c.place)
+        && (p1 != p2 || (c1.is_some() && c2.is_some() && c1 != c2))
+    {
+        return false;
+    }
     if keys.body_hash == c.keys.body_hash {
         return true;
     }

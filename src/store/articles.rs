@@ -31,6 +31,8 @@ pub struct Candidate {
     pub original_url: Option<String>,
     /// Its source.
     pub source: Option<String>,
+    /// Its province and city.
+    pub place: (Option<String>, Option<String>),
     /// Its duplicate keys.
     pub keys: DedupKeys,
     /// Names of the single-article files it came from.
@@ -117,7 +119,8 @@ impl Tx {
         let mut out = Vec::with_capacity(ids.len());
         for id in ids {
             let row = sqlx::query(
-                "SELECT id, published_on, original_url, source, title_key, body_hash, signature
+                "SELECT id, published_on, original_url, source, province, city, title_key, body_hash,
+                    signature
                  FROM articles WHERE id = ?",
             )
             .bind(&id)
@@ -137,6 +140,7 @@ impl Tx {
                 date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 original_url: row.try_get("original_url")?,
                 source: row.try_get("source")?,
+                place: (row.try_get("province")?, row.try_get("city")?),
                 keys: DedupKeys {
                     title_key: row.try_get("title_key")?,
                     body_hash: row.try_get("body_hash")?,

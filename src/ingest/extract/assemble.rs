@@ -14,7 +14,7 @@ use super::lines::{
     citations, clean_title, dateline, is_caption, is_title_candidate, lead_byline, same,
     strip_trailing,
 };
-use super::{ExtractError, Extracted, Paragraph};
+use super::{ExtractError, Extracted, Paragraph, Published};
 
 /// An image file name or address standing alone on a line.
 static IMAGE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -51,6 +51,7 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
     let given = title.is_some();
     let mut paras: Vec<Paragraph> = Vec::new();
     let (mut seen_body, mut after_image) = (false, false);
+    let mut latest_record: Option<Published> = None;
     for block in blocks {
         let (text, centered) = match block {
             Block::Image => {
@@ -98,11 +99,20 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
         }
         if !seen_body {
             if let Some(line) = dateline(&text) {
-                d.published.offer(3, line.date);
-                d.hints.extend(line.hints);
-                if !line.keep {
+                if line.keep {
+                    // A law's record lists its adoption, then each amendment: the text as it
+                    // stands dates from the last one.
+                    if latest_record.is_none_or(|p: Published| {
+                        (p.date, p.time) < (line.date.date, line.date.time)
+                    }) {
+                        latest_record = Some(line.date);
+                    }
+                    paras.push(Paragraph::Text(text));
                     continue;
                 }
+                d.published.offer(3, line.date);
+                d.hints.extend(line.hints);
+                continue;
             } else if title.is_none() && is_title_candidate(&text) {
                 title = Some(clean_title(&text));
                 continue;
@@ -116,6 +126,9 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
             seen_body = true;
             paras.push(Paragraph::Text(text));
         }
+    }
+    if let Some(date) = latest_record {
+        d.published.offer(3, date);
     }
     strip_trailing(&mut paras, &mut d);
     lead_byline(&paras, &mut d);
