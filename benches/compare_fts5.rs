@@ -51,27 +51,41 @@ fn fts_query(q: &str) -> (String, Vec<String>) {
     (expr, likes)
 }
 
-async fn fts_search(pool: &SqlitePool, q: &str) -> Vec<String> {
+/// The SQL and bindings of a query: MATCH for 3+ character terms, LIKE for shorter ones.
+fn fts_sql(q: &str, select: &str, tail: &str) -> (String, Vec<String>) {
     let (expr, likes) = fts_query(q);
-    let mut sql = String::from("SELECT id FROM docs WHERE 1");
+    let mut sql = format!("SELECT {select} FROM docs WHERE 1");
+    let mut binds = Vec::new();
     if !expr.is_empty() {
         sql.push_str(" AND docs MATCH ?");
-    }
-    for _ in &likes {
-        sql.push_str(" AND (title LIKE ? OR body LIKE ?)");
-    }
-    sql.push_str(if expr.is_empty() {
-        " LIMIT 10"
-    } else {
-        " ORDER BY bm25(docs, 0, 3.0, 1.0) LIMIT 10"
-    });
-    let mut query = sqlx::query(&sql);
-    if !expr.is_empty() {
-        query = query.bind(expr);
+        binds.push(expr.clone());
     }
     for t in &likes {
-        let pattern = format!("%{t}%");
-        query = query.bind(pattern.clone()).bind(pattern);
+        sql.push_str(" AND (title LIKE ? OR body LIKE ?)");
+        binds.push(format!("%{t}%"));
+        binds.push(format!("%{t}%"));
+    }
+    if !expr.is_empty() {
+        sql.push_str(tail);
+    }
+    (sql, binds)
+}
+
+async fn fts_count(pool: &SqlitePool, q: &str) -> i64 {
+    let (sql, binds) = fts_sql(q, "COUNT(*)", "");
+    let mut query = sqlx::query_scalar(&sql);
+    for b in binds {
+        query = query.bind(b);
+    }
+    query.fetch_one(pool).await.unwrap_or(0)
+}
+
+async fn fts_search(pool: &SqlitePool, q: &str) -> Vec<String> {
+    let (sql, binds) = fts_sql(q, "id", " ORDER BY bm25(docs, 0, 3.0, 1.0)");
+    let sql = format!("{sql} LIMIT 10");
+    let mut query = sqlx::query(&sql);
+    for b in binds {
+        query = query.bind(b);
     }
     match query.fetch_all(pool).await {
         Ok(rows) => rows.iter().filter_map(|r| r.try_get("id").ok()).collect(),
@@ -89,22 +103,25 @@ fn p95(mut v: Vec<Duration>) -> Duration {
     v[(v.len() * 95 / 100).min(v.len() - 1)]
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Both engines over the same cleaned articles.
+struct Engines {
+    archive: Archive,
+    fts: SqlitePool,
+    titles: BTreeMap<String, String>,
+    _dir: tempfile::TempDir,
+}
+
+async fn build(paths: &[PathBuf]) -> anyhow::Result<(Engines, Duration, Duration)> {
     let dir = tempfile::tempdir()?;
     let archive = Archive::open(dir.path()).await?;
-    archive.ingest_sample().await?;
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut paths = vec![root.join("tests/fixtures")];
-    let shared = root.join("../shared/corpus");
-    if shared.exists() {
-        paths.push(shared);
-    }
     let started = Instant::now();
-    let report = archive.ingest_paths(&paths, |_, _, _| {}).await?;
-    let ingest_time = started.elapsed();
-    let total = archive.store.count_articles().await?;
-
+    archive.ingest_sample().await?;
+    archive.ingest_paths(paths, |_, _, _| {}).await?;
+    let ingest = started.elapsed();
     let fts = SqlitePool::connect_with(
         SqliteConnectOptions::new()
             .filename(dir.path().join("fts.db"))
@@ -118,8 +135,7 @@ async fn main() -> anyhow::Result<()> {
     .await?;
     let started = Instant::now();
     let mut tx = fts.begin().await?;
-    let mut after = 0;
-    let mut titles: BTreeMap<String, String> = BTreeMap::new();
+    let (mut after, mut titles) = (0, BTreeMap::new());
     loop {
         let (articles, last) = archive.store.articles_after(after, 1000).await?;
         if articles.is_empty() {
@@ -138,10 +154,50 @@ async fn main() -> anyhow::Result<()> {
     }
     tx.commit().await?;
     let fts_build = started.elapsed();
+    Ok((
+        Engines {
+            archive,
+            fts,
+            titles,
+            _dir: dir,
+        },
+        ingest,
+        fts_build,
+    ))
+}
 
+fn request(q: &str) -> SearchRequest {
+    let raw = RawParams {
+        q: Some(q.to_string()),
+        per_page: Some("10".into()),
+        ..RawParams::default()
+    };
+    SearchRequest::from_params(&raw, 10)
+}
+
+async fn rencai_ids(e: &Engines, q: &str) -> anyhow::Result<Vec<String>> {
+    Ok(search::search(&e.archive.index, &request(q))?
+        .hits
+        .into_iter()
+        .map(|h| h.id)
+        .collect())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let judged: Vec<Judged> = serde_json::from_str(QUERIES)?;
+    let text_queries: Vec<&Judged> = judged
+        .iter()
+        .filter(|j| j.params.len() == 1 && j.params.contains_key("q"))
+        .collect();
+
+    // Quality: the judged set's own corpus (sample and fixtures), where every relevant article
+    // is known.
+    let (small, _, _) = build(&[root.join("tests/fixtures")]).await?;
     let resolve = |fragment: &str| -> Option<String> {
-        let found: Vec<&String> = titles
+        let found: Vec<&String> = small
+            .titles
             .iter()
             .filter(|(_, t)| t.contains(fragment))
             .map(|(id, _)| id)
@@ -149,104 +205,106 @@ async fn main() -> anyhow::Result<()> {
         (found.len() == 1).then(|| found[0].clone())
     };
     let mut rows = Vec::new();
-    let (mut r_rencai, mut r_fts, mut p_rencai, mut p_fts, mut n_recall, mut n_prec) =
-        (0.0, 0.0, 0.0, 0.0, 0, 0);
-    let (mut lat_rencai, mut lat_fts) = (Vec::new(), Vec::new());
-    for j in judged
-        .iter()
-        .filter(|j| j.params.len() == 1 && j.params.contains_key("q"))
-    {
+    let mut sums = [0.0f64; 4];
+    let (mut n_recall, mut n_exact, mut pass) = (0, 0, [0usize; 2]);
+    for j in &text_queries {
         let q = &j.params["q"];
-        let raw = RawParams {
-            q: Some(q.clone()),
-            per_page: Some("10".into()),
-            ..RawParams::default()
-        };
-        let req = SearchRequest::from_params(&raw, 10);
-        let ours: Vec<String> = search::search(&archive.index, &req)?
-            .hits
-            .into_iter()
-            .map(|h| h.id)
-            .collect();
-        let theirs = fts_search(&fts, q).await;
-        let mut t_ours = Vec::with_capacity(RUNS);
-        let mut t_theirs = Vec::with_capacity(RUNS);
-        for _ in 0..RUNS {
-            let s = Instant::now();
-            let _ = search::search(&archive.index, &req)?;
-            t_ours.push(s.elapsed());
-            let s = Instant::now();
-            let _ = fts_search(&fts, q).await;
-            t_theirs.push(s.elapsed());
-        }
         let must: BTreeSet<String> = j.must.iter().filter_map(|f| resolve(f)).collect();
-        let score = |ids: &[String]| {
+        let ours = rencai_ids(&small, q).await?;
+        let theirs = fts_search(&small.fts, q).await;
+        let mut cells = Vec::new();
+        for (k, ids) in [&ours, &theirs].into_iter().enumerate() {
             let top: BTreeSet<&String> = ids.iter().take(10).collect();
             let hit = must.iter().filter(|m| top.contains(m)).count() as f64;
-            let recall = if must.is_empty() {
-                None
+            if !must.is_empty() {
+                sums[k] += hit / must.len().min(10) as f64;
+            }
+            if j.exact {
+                let relevant = top.iter().filter(|id| must.contains(**id)).count() as f64;
+                sums[2 + k] += if top.is_empty() {
+                    f64::from(u8::from(must.is_empty()))
+                } else {
+                    relevant / top.len() as f64
+                };
+                let exact = top.len() == must.len() && relevant as usize == must.len();
+                pass[k] += usize::from(exact);
+                cells.push(if exact { "✓" } else { "✗" });
             } else {
-                Some(hit / must.len().min(10) as f64)
-            };
-            let precision = (j.exact && !top.is_empty()).then(|| hit / top.len() as f64);
-            (recall, precision)
-        };
-        let (ro, po) = score(&ours);
-        let (rf, pf) = score(&theirs);
-        if let (Some(a), Some(b)) = (ro, rf) {
-            r_rencai += a;
-            r_fts += b;
-            n_recall += 1;
+                cells.push("–");
+            }
         }
-        if let (Some(a), Some(b)) = (po, pf.or(Some(0.0))) {
-            p_rencai += a;
-            p_fts += b;
-            n_prec += 1;
-        }
-        lat_rencai.extend(t_ours.iter().copied());
-        lat_fts.extend(t_theirs.iter().copied());
+        n_recall += usize::from(!must.is_empty());
+        n_exact += usize::from(j.exact);
         rows.push(format!(
-            "| `{q}` | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} |",
-            j.about,
-            must.len(),
-            ro.unwrap_or(f64::NAN),
-            rf.unwrap_or(f64::NAN),
-            median(t_ours).as_secs_f64() * 1000.0,
-            median(t_theirs).as_secs_f64() * 1000.0,
+            "| `{q}` | {} | {} | {} |",
+            j.about, cells[0], cells[1]
         ));
     }
+
+    // Latency: the same query strings over the larger corpus.
+    let mut paths = vec![root.join("tests/fixtures")];
+    let shared = root.join("../shared/corpus");
+    if shared.exists() {
+        paths.push(shared);
+    }
+    let (big, ingest, fts_build) = build(&paths).await?;
+    let (mut lat_ours, mut lat_theirs) = (Vec::new(), Vec::new());
+    for j in &text_queries {
+        let q = &j.params["q"];
+        let req = request(q);
+        for _ in 0..RUNS {
+            let s = Instant::now();
+            let _ = search::search(&big.archive.index, &req)?;
+            lat_ours.push(s.elapsed());
+            let s = Instant::now();
+            let _ = fts_search(&big.fts, q).await;
+            let _ = fts_count(&big.fts, q).await;
+            lat_theirs.push(s.elapsed());
+        }
+    }
+
     println!(
-        "corpus: {total} articles ({} files; ingest {:.1} s; FTS5 build {:.1} s)",
-        report.files + 5,
-        ingest_time.as_secs_f64(),
-        fts_build.as_secs_f64()
+        "## Result quality: {} text queries of the judged set, over its corpus ({} articles)\n",
+        text_queries.len(),
+        small.titles.len()
     );
-    println!();
-    println!(
-        "| query | checks | relevant | recall@10 rencai | recall@10 FTS5 | median ms rencai | median ms FTS5 |"
-    );
-    println!("|---|---|---|---|---|---|---|");
+    println!("| query | checks | rencai exact | FTS5 exact |\n|---|---|---|---|");
     for r in rows {
         println!("{r}");
     }
     println!();
     println!(
-        "| engine | mean recall@10 ({n_recall} queries) | mean precision@10 ({n_prec} exact queries) | median latency | p95 latency |"
-    );
-    println!("|---|---|---|---|---|");
-    println!(
-        "| rencai (jieba + bigram, tantivy) | {:.3} | {:.3} | {:.2} ms | {:.2} ms |",
-        r_rencai / n_recall.max(1) as f64,
-        p_rencai / n_prec.max(1) as f64,
-        median(lat_rencai.clone()).as_secs_f64() * 1000.0,
-        p95(lat_rencai).as_secs_f64() * 1000.0
+        "| engine | queries answered exactly | mean recall@10 ({n_recall}) | mean precision@10 ({n_exact}) |\n|---|---|---|---|"
     );
     println!(
-        "| SQLite FTS5 trigram | {:.3} | {:.3} | {:.2} ms | {:.2} ms |",
-        r_fts / n_recall.max(1) as f64,
-        p_fts / n_prec.max(1) as f64,
-        median(lat_fts.clone()).as_secs_f64() * 1000.0,
-        p95(lat_fts).as_secs_f64() * 1000.0
+        "| rencai | {}/{n_exact} | {:.3} | {:.3} |",
+        pass[0],
+        sums[0] / n_recall.max(1) as f64,
+        sums[2] / n_exact.max(1) as f64
+    );
+    println!(
+        "| SQLite FTS5 trigram | {}/{n_exact} | {:.3} | {:.3} |",
+        pass[1],
+        sums[1] / n_recall.max(1) as f64,
+        sums[3] / n_exact.max(1) as f64
+    );
+    println!();
+    println!(
+        "## Latency: the same queries over {} articles (ingest {:.1} s; FTS5 table build {:.1} s), {RUNS} runs each\n",
+        big.titles.len(),
+        ingest.as_secs_f64(),
+        fts_build.as_secs_f64()
+    );
+    println!("| engine | what one query does | median | p95 |\n|---|---|---|---|");
+    println!(
+        "| rencai | top 10 with snippets, total, province/city/county and year/month facets | {} | {} |",
+        ms(median(lat_ours.clone())),
+        ms(p95(lat_ours))
+    );
+    println!(
+        "| SQLite FTS5 trigram | top 10 ids by bm25, total | {} | {} |",
+        ms(median(lat_theirs.clone())),
+        ms(p95(lat_theirs))
     );
     Ok(())
 }

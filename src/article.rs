@@ -66,15 +66,20 @@ impl Article {
         out
     }
 
-    /// Publication moment as RFC 3339 in China time (+08:00), when the date is known.
+    /// Publication moment as RFC 3339 in China time (+08:00), when date and time are known.
     pub fn published_at(&self) -> Option<String> {
-        let date = self.date?;
-        let time = self.time.unwrap_or(NaiveTime::MIN);
+        let (date, time) = (self.date?, self.time?);
         Some(format!(
             "{}T{}+08:00",
             date.format("%Y-%m-%d"),
             time.format("%H:%M:%S")
         ))
+    }
+
+    /// The most precise machine-readable publication moment: RFC 3339, or the date alone.
+    pub fn datetime(&self) -> Option<String> {
+        self.published_at()
+            .or_else(|| self.date.map(|d| d.format("%Y-%m-%d").to_string()))
     }
 
     /// The lead: the first text paragraph, shortened for previews.

@@ -2,12 +2,13 @@
 
 use std::collections::HashSet;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyError, Term};
 
 use super::schema::{Fields, document, schema};
-use super::{Result, SearchError, tokenizer};
+use super::{Facets, Result, SearchError, tokenizer};
 use crate::store::Store;
 
 const SYNC_BATCH: i64 = 2_000;
@@ -19,6 +20,9 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    // Total and facets of the unfiltered listing (home page, feeds) for one searcher
+    // generation: counting every article on each visit would scan the whole index.
+    listing: Arc<Mutex<Option<(u64, usize, Facets)>>>,
 }
 
 /// What a sync did.
@@ -61,12 +65,29 @@ impl SearchIndex {
             index,
             reader,
             fields,
+            listing: Arc::new(Mutex::new(None)),
         })
     }
 
     /// A searcher over the latest loaded commit.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// Total and facets of the unfiltered listing, if computed for this searcher generation.
+    pub(super) fn cached_listing(&self, generation: u64) -> Option<(usize, Facets)> {
+        let cache = self.listing.lock().ok()?;
+        cache
+            .as_ref()
+            .filter(|(g, _, _)| *g == generation)
+            .map(|(_, total, facets)| (*total, facets.clone()))
+    }
+
+    /// Remembers the unfiltered listing's total and facets for a searcher generation.
+    pub(super) fn cache_listing(&self, generation: u64, total: usize, facets: &Facets) {
+        if let Ok(mut cache) = self.listing.lock() {
+            *cache = Some((generation, total, facets.clone()));
+        }
     }
 
     /// The schema's fields.

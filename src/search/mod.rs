@@ -172,10 +172,16 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
     }
     let mut fallback = false;
     let mut text = query::text_query(fields, &parsed, false);
-    let mut total = searcher.search(
-        &query::filtered(fields, text.box_clone(), &filters, false, false),
-        &Count,
-    )?;
+    let listing = parsed.is_empty() && parsed.must_not.is_empty() && filters == Filters::default();
+    let generation = searcher.generation().generation_id();
+    let cached = listing.then(|| index.cached_listing(generation)).flatten();
+    let mut total = match &cached {
+        Some((total, _)) => *total,
+        None => searcher.search(
+            &query::filtered(fields, text.box_clone(), &filters, false, false),
+            &Count,
+        )?,
+    };
     if total == 0 && !parsed.is_empty() {
         let loose = query::text_query(fields, &parsed, true);
         let loose_total = searcher.search(
@@ -228,22 +234,30 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
             .hits
             .push(hit(&searcher, fields, addr, &results.terms)?);
     }
-    let sel = facets::Selection {
-        province: req.region.as_ref().map(|r| r.province.as_str()),
-        city: req.region.as_ref().and_then(|r| r.city.as_deref()),
-        year: req.year,
-    };
-    let without_region = query::filtered(fields, text.box_clone(), &filters, true, false);
-    let (province, city, county) = facets::region_counts(&searcher, without_region.as_ref(), &sel)?;
-    let without_when = query::filtered(fields, text, &filters, false, true);
-    let (year, month) = facets::date_counts(&searcher, without_when.as_ref(), &sel)?;
-    results.facets = Facets {
-        province,
-        city,
-        county,
-        year,
-        month,
-    };
+    if let Some((_, facets)) = cached {
+        results.facets = facets;
+    } else {
+        let sel = facets::Selection {
+            province: req.region.as_ref().map(|r| r.province.as_str()),
+            city: req.region.as_ref().and_then(|r| r.city.as_deref()),
+            year: req.year,
+        };
+        let without_region = query::filtered(fields, text.box_clone(), &filters, true, false);
+        let (province, city, county) =
+            facets::region_counts(&searcher, without_region.as_ref(), &sel)?;
+        let without_when = query::filtered(fields, text, &filters, false, true);
+        let (year, month) = facets::date_counts(&searcher, without_when.as_ref(), &sel)?;
+        results.facets = Facets {
+            province,
+            city,
+            county,
+            year,
+            month,
+        };
+        if listing {
+            index.cache_listing(generation, total, &results.facets);
+        }
+    }
     results.total = total;
     results.fallback = fallback;
     Ok(results)

@@ -4,7 +4,7 @@ use chrono::{NaiveDate, NaiveTime};
 use sqlx::Row;
 use sqlx::sqlite::SqliteRow;
 
-use super::{Result, Store, StoreError, Tx, now};
+use super::{Result, StoreError, Tx, now};
 use crate::article::{Article, Paragraph};
 
 /// The keys an article is compared by when looking for duplicates.
@@ -48,7 +48,8 @@ pub struct ArticleRecord {
     pub files: Vec<String>,
 }
 
-const COLUMNS: &str = "id, title, paragraphs, published_on, published_at, province, city, county,
+pub(super) const COLUMNS: &str =
+    "id, title, paragraphs, published_on, published_at, province, city, county,
     source, author, original_url, cited";
 
 fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
@@ -58,7 +59,7 @@ fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
     }
 }
 
-fn article_from_row(row: &SqliteRow) -> Result<Article> {
+pub(super) fn article_from_row(row: &SqliteRow) -> Result<Article> {
     let paragraphs: String = row.try_get("paragraphs")?;
     let paragraphs: Vec<Paragraph> =
         serde_json::from_str(&paragraphs).map_err(|e| corrupt("articles.paragraphs", e))?;
@@ -243,86 +244,5 @@ impl Tx {
             .execute(&mut *self.tx)
             .await?;
         self.log_change(old).await
-    }
-}
-
-impl Store {
-    /// One article with the names of its files.
-    pub async fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?;
-        let Some(row) = row else { return Ok(None) };
-        let article = article_from_row(&row)?;
-        let files = self.file_names(id).await?;
-        Ok(Some(ArticleRecord { article, files }))
-    }
-
-    /// The current id of an article that was merged into another.
-    pub async fn resolve_alias(&self, alias: &str) -> Result<Option<String>> {
-        let id = sqlx::query_scalar("SELECT article_id FROM article_aliases WHERE alias = ?")
-            .bind(alias)
-            .fetch_optional(&self.pool)
-            .await?;
-        Ok(id)
-    }
-
-    /// Articles by id, in the order asked; missing ids are skipped.
-    pub async fn articles(&self, ids: &[String]) -> Result<Vec<Article>> {
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-            if let Some(row) = row {
-                out.push(article_from_row(&row)?);
-            }
-        }
-        Ok(out)
-    }
-
-    /// A page of articles in storage order, after the given row id, with the last row id.
-    pub async fn articles_after(&self, rowid: i64, limit: i64) -> Result<(Vec<Article>, i64)> {
-        let rows = sqlx::query(&format!(
-            "SELECT rowid, {COLUMNS} FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?"
-        ))
-        .bind(rowid)
-        .bind(limit)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut last = rowid;
-        let mut out = Vec::with_capacity(rows.len());
-        for row in &rows {
-            last = row.try_get("rowid")?;
-            out.push(article_from_row(row)?);
-        }
-        Ok((out, last))
-    }
-
-    /// How many articles the archive holds.
-    pub async fn count_articles(&self) -> Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")
-            .fetch_one(&self.pool)
-            .await?)
-    }
-}
-
-impl Store {
-    /// A slice of (id, last update date) in storage order, for sitemaps.
-    pub async fn permalinks(&self, offset: i64, limit: i64) -> Result<Vec<(String, String)>> {
-        // Keyset over rowid would need the boundary id; sitemap parts are few and cached by
-        // crawlers, so OFFSET over the primary index is acceptable here.
-        let rows = sqlx::query(
-            "SELECT id, substr(updated_at, 1, 10) AS day FROM articles ORDER BY rowid LIMIT ? OFFSET ?",
-        )
-        .bind(limit)
-        .bind(offset)
-        .fetch_all(&self.pool)
-        .await?;
-        rows.iter()
-            .map(|r| Ok((r.try_get("id")?, r.try_get("day")?)))
-            .collect()
     }
 }

@@ -3,6 +3,7 @@
 mod articles;
 mod changes;
 mod files;
+mod reads;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -70,6 +71,12 @@ impl Store {
         Ok(Tx {
             tx: self.pool.begin().await?,
         })
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        sqlx::query("SELECT 1").execute(&self.pool).await?;
+        Ok(())
     }
 
     /// Closes the connection pool, waiting for open connections.

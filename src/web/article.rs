@@ -4,7 +4,7 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
-use super::links::{self, url};
+use super::links::{self, segment, url};
 use super::origin::Origin;
 use super::{AppState, WebError};
 use crate::article::{Article, Paragraph};
@@ -113,15 +113,17 @@ pub fn view(
         .collect();
     let mut breadcrumb = Vec::new();
     if let Some(p) = &a.province {
-        let mut pairs = vec![("province", p.clone())];
-        breadcrumb.push((p.clone(), url("/search", &pairs)));
+        let mut path = format!("/regions/{}", segment(p));
+        breadcrumb.push((p.clone(), path.clone()));
         if let Some(c) = a.city.as_ref().filter(|c| *c != p) {
-            pairs.push(("city", c.clone()));
-            breadcrumb.push((c.clone(), url("/search", &pairs)));
+            path = format!("{path}/{}", segment(c));
+            breadcrumb.push((c.clone(), path.clone()));
         }
-        if let Some(c) = &a.county {
-            pairs.push(("county", c.clone()));
-            breadcrumb.push((c.clone(), url("/search", &pairs)));
+        if let Some(k) = &a.county {
+            if a.city.as_ref() == Some(p) {
+                path = format!("{path}/{}", segment(p));
+            }
+            breadcrumb.push((k.clone(), format!("{path}/{}", segment(k))));
         }
     }
     let cited = a

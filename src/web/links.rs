@@ -54,6 +54,13 @@ pub fn pairs(p: &RawParams) -> Vec<(&'static str, String)> {
         .collect()
 }
 
+/// A path segment (a place name), percent-encoded.
+pub fn segment(s: &str) -> String {
+    serde_urlencoded::to_string([("", s)])
+        .map(|e| e.trim_start_matches('=').to_string())
+        .unwrap_or_default()
+}
+
 /// A URL of `path` with the given parameters, percent-encoded.
 pub fn url(path: &str, pairs: &[(&str, String)]) -> String {
     if pairs.is_empty() {

@@ -73,6 +73,6 @@ pub fn router(state: AppState) -> Router {
 async fn health(
     axum::extract::State(state): axum::extract::State<AppState>,
 ) -> Result<&'static str, WebError> {
-    state.archive.store.count_articles().await?;
+    state.archive.store.ping().await?;
     Ok("ok\n")
 }
