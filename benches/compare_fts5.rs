@@ -226,7 +226,7 @@ async fn main() -> anyhow::Result<()> {
                 } else {
                     relevant / top.len() as f64
                 };
-                let exact = top.len() == must.len() && relevant as usize == must.len();
+                let exact = relevant as usize == top.len() && top.len() == must.len().min(10);
                 pass[k] += usize::from(exact);
                 cells.push(if exact { "✓" } else { "✗" });
             } else {

@@ -64,3 +64,11 @@ CREATE TABLE article_changes (
     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
     article_id TEXT NOT NULL
 );
+
+-- Facts about this archive. `archive_id` is random per database, so a search index built
+-- from another database is recognised and rebuilt.
+CREATE TABLE archive_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO archive_meta (key, value) VALUES ('archive_id', lower(hex(randomblob(16))));

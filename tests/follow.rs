@@ -61,3 +61,44 @@ async fn articles_stored_without_indexing_are_indexed_on_next_open() {
     assert_eq!(t2.archive.reindex().await.expect("reindex"), 1);
     assert_eq!(total(&t2, "南沙").await, 1);
 }
+
+#[tokio::test]
+async fn an_index_left_from_another_database_is_rebuilt() {
+    let t = TestArchive::sample().await;
+    drop(t.archive);
+    // A fresh database beside the old index, with more changes than the old one had: the index
+    // must neither keep the old articles nor skip the new database's first changes.
+    for f in ["rencai.db", "rencai.db-wal", "rencai.db-shm"] {
+        let _ = std::fs::remove_file(t.dir.path().join(f));
+    }
+    let archive = Archive::open(t.dir.path()).await.expect("reopen");
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut stored = 0;
+    for name in [
+        "gov_nansha.html",
+        "big5_pudong.txt",
+        "gbk_jinjiang.txt",
+        "wo_shi_notice.txt",
+        "pudong_biomed.md",
+        "jinan_regulation.md",
+    ] {
+        let bytes = std::fs::read(fixtures.join(name)).expect("fixture");
+        stored += rencai::ingest::ingest_bytes(&archive.store, name, &bytes)
+            .await
+            .new;
+    }
+    assert_eq!(stored, 6);
+    archive.sync().await.expect("sync");
+    let t2 = TestArchive {
+        dir: t.dir,
+        archive,
+    };
+    let (_, json) = t2.json("/api/search").await;
+    assert_eq!(json["total"], 6);
+    assert_eq!(
+        total(&t2, "智创城").await,
+        0,
+        "articles of the old database are gone"
+    );
+    assert_eq!(total(&t2, "南沙").await, 1);
+}

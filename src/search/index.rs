@@ -100,15 +100,24 @@ impl SearchIndex {
         &self.index
     }
 
-    /// The last change-log position the committed index holds.
-    pub fn indexed_seq(&self) -> Result<i64> {
+    /// The database id and the last change-log position the committed index holds.
+    pub fn indexed_state(&self) -> Result<(Option<String>, i64)> {
         let metas = self.index.load_metas()?;
-        Ok(metas
+        let mut archive = None;
+        let mut seq = 0;
+        for part in metas
             .payload
             .as_deref()
-            .and_then(|p| p.strip_prefix("seq="))
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(0))
+            .unwrap_or_default()
+            .split_whitespace()
+        {
+            if let Some(v) = part.strip_prefix("seq=") {
+                seq = v.parse().unwrap_or(0);
+            } else if let Some(v) = part.strip_prefix("archive=") {
+                archive = Some(v.to_string());
+            }
+        }
+        Ok((archive, seq))
     }
 
     fn writer(&self, threads: usize) -> Result<Option<IndexWriter>> {
@@ -124,15 +133,26 @@ impl SearchIndex {
 
     /// Applies every database change the index does not hold yet.
     pub async fn sync(&self, store: &Store) -> Result<Synced> {
-        let mut seq = self.indexed_seq()?;
-        if store.last_change().await? <= seq {
+        let (indexed_archive, mut seq) = self.indexed_state()?;
+        let archive = store.archive_id().await?;
+        let last = store.last_change().await?;
+        if last < seq || (seq > 0 && indexed_archive.as_deref() != Some(archive.as_str())) {
+            // The index was built from another database.
+            tracing::warn!("the search index does not match the database; rebuilding it");
+            return match self.rebuild(store).await {
+                Ok(n) => Ok(Synced::Applied(n)),
+                Err(SearchError::Busy) => Ok(Synced::Busy),
+                Err(e) => Err(e),
+            };
+        }
+        if last == seq {
             return Ok(Synced::UpToDate);
         }
         let Some(mut writer) = self.writer(1)? else {
             return Ok(Synced::Busy);
         };
         // Re-read under the writer lock: another process may have committed meanwhile.
-        seq = self.indexed_seq()?;
+        seq = self.indexed_state()?.1;
         let mut applied = 0;
         loop {
             let changes = store.changes_after(seq, SYNC_BATCH).await?;
@@ -153,7 +173,7 @@ impl SearchIndex {
             }
             applied += ids.len();
             seq = last;
-            writer = commit(writer, seq).await?;
+            writer = commit(writer, &archive, seq).await?;
         }
         writer.wait_merging_threads()?;
         self.reader.reload()?;
@@ -166,6 +186,7 @@ impl SearchIndex {
             return Err(SearchError::Busy);
         };
         let seq = store.last_change().await?;
+        let archive = store.archive_id().await?;
         writer.delete_all_documents()?;
         let (mut after, mut count) = (0, 0);
         loop {
@@ -179,7 +200,7 @@ impl SearchIndex {
             count += articles.len();
             after = last;
         }
-        let writer = commit(writer, seq).await?;
+        let writer = commit(writer, &archive, seq).await?;
         writer.wait_merging_threads()?;
         self.reader.reload()?;
         Ok(count)
@@ -191,10 +212,11 @@ impl SearchIndex {
     }
 }
 
-async fn commit(mut writer: IndexWriter, seq: i64) -> Result<IndexWriter> {
+async fn commit(mut writer: IndexWriter, archive: &str, seq: i64) -> Result<IndexWriter> {
+    let payload = format!("archive={archive} seq={seq}");
     tokio::task::spawn_blocking(move || -> Result<IndexWriter> {
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&format!("seq={seq}"));
+        prepared.set_payload(&payload);
         prepared.commit()?;
         Ok(writer)
     })

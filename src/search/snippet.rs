@@ -113,16 +113,24 @@ pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> String {
         let ellipsis = if end < text.len() { "…" } else { "" };
         return format!("{}{ellipsis}", escape(&text[..end]));
     };
-    // Start a little before the first match, at a sentence start when one is near.
+    // Start a little before the first match: after the nearest sentence or clause break, and
+    // never on punctuation that closes something begun before the snippet.
     let lead = text[..first].chars().rev().take(30).collect::<Vec<_>>();
     let back = lead
         .iter()
-        .position(|c| matches!(c, '。' | '！' | '？' | '\n' | '；'))
+        .position(|c| matches!(c, '。' | '！' | '？' | '\n' | '；' | '，' | '：' | ','))
         .unwrap_or(lead.len().min(12));
-    let from = floor_boundary(
+    let mut from = floor_boundary(
         text,
         first - lead.iter().take(back).map(|c| c.len_utf8()).sum::<usize>(),
     );
+    while let Some(c) = text[from..first].chars().next() {
+        if from == 0 || !(c.is_whitespace() || "”’」』）)】》，。、；：！？,.;:!?".contains(c))
+        {
+            break;
+        }
+        from += c.len_utf8();
+    }
     let to = text[from..]
         .char_indices()
         .nth(max_chars)
@@ -170,6 +178,12 @@ mod tests {
         let html = snippet(&text, &terms(&["人才公寓"]), 40);
         assert!(html.contains("<mark>人才公寓</mark>"), "{html}");
         assert!(html.starts_with('…') && html.ends_with('…'));
+        let html = snippet(
+            "他说“加快发展”，特别是人才引进工作。",
+            &terms(&["人才"]),
+            40,
+        );
+        assert!(html.starts_with("…特别是"), "{html}");
         assert_eq!(snippet("", &terms(&["人才"]), 10), "");
     }
 }

@@ -25,6 +25,15 @@ impl Tx {
 }
 
 impl Store {
+    /// The random id of this database, recorded by the index it feeds.
+    pub async fn archive_id(&self) -> Result<String> {
+        Ok(
+            sqlx::query_scalar("SELECT value FROM archive_meta WHERE key = 'archive_id'")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
     /// The newest position of the change log (0 when empty).
     pub async fn last_change(&self) -> Result<i64> {
         let seq: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM article_changes")

@@ -48,8 +48,12 @@ pub struct Block {
 pub struct ArticlePage {
     /// The article.
     pub a: Article,
-    /// Title, escaped, in the chosen script.
+    /// Title in the chosen script.
     pub title: String,
+    /// Publisher in the chosen script.
+    pub source: Option<String>,
+    /// Author in the chosen script.
+    pub author: Option<String>,
     /// Body blocks.
     pub blocks: Vec<Block>,
     /// Region breadcrumb: name and search link.
@@ -129,7 +133,12 @@ pub fn view(
     let cited = a
         .cited
         .iter()
-        .map(|c| (c.clone(), url("/search", &[("q", format!("\"{c}\""))])))
+        .map(|c| {
+            (
+                convert(c, script),
+                url("/search", &[("q", format!("\"{c}\""))]),
+            )
+        })
         .collect();
     let permalink = format!("/articles/{}", a.id);
     let mut base = Vec::new();
@@ -148,6 +157,8 @@ pub fn view(
         .collect();
     ArticlePage {
         title: convert(&a.title, script),
+        source: a.source.as_deref().map(|s| convert(s, script)),
+        author: a.author.as_deref().map(|s| convert(s, script)),
         published: a.date.map(|d| match a.time {
             Some(t) => format!("{} {}", d.format("%Y-%m-%d"), t.format("%H:%M")),
             None => d.format("%Y-%m-%d").to_string(),

@@ -151,13 +151,19 @@ pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> Searc
             facet_links(p, "month", &f.month, month.as_deref(), &[]),
         ));
     }
-    let sort = req.sort.as_str();
+    // Without a query there is no relevance to order by: the newest come first.
+    let listing = crate::search::syntax::parse(&req.q).is_empty();
+    let sort = match (req.sort.as_str(), listing) {
+        ("relevance", true) => "newest",
+        (s, _) => s,
+    };
     let sorts = [
         ("relevance", "相关度"),
         ("newest", "最新"),
         ("oldest", "最早"),
     ]
     .into_iter()
+    .filter(|(key, _)| !(listing && *key == "relevance"))
     .map(|(key, label)| {
         (
             label,
