@@ -27,23 +27,61 @@ struct Judged {
 const QUERIES: &str = include_str!("../tests/judged_queries.json");
 const RUNS: usize = 30;
 
-/// An FTS5 MATCH expression for a rencai query: terms are quoted phrases, OR and -exclusion
-/// map to FTS5 OR and NOT. Trigram needs 3+ characters; shorter terms use LIKE.
-fn fts_query(q: &str) -> (String, Vec<String>) {
-    let parsed = rencai::search::syntax::parse(q);
+/// The query's terms as typed (not folded): groups joined by AND, alternatives by OR, and
+/// exclusions. Quotes group words; a leading `-` excludes.
+fn raw_terms(q: &str) -> (Vec<Vec<String>>, Vec<String>) {
+    let (mut groups, mut not): (Vec<Vec<String>>, Vec<String>) = (Vec::new(), Vec::new());
+    let mut join = false;
+    let mut rest = q.trim();
+    while !rest.is_empty() {
+        let negated = rest.starts_with('-');
+        if negated {
+            rest = &rest[1..];
+        }
+        let (term, after) = if let Some(quoted) = rest.strip_prefix('"') {
+            quoted.split_once('"').unwrap_or((quoted, ""))
+        } else {
+            rest.split_once(char::is_whitespace).unwrap_or((rest, ""))
+        };
+        rest = after.trim_start();
+        let term = term.trim().to_string();
+        if term.is_empty() || term.chars().all(|c| !c.is_alphanumeric()) {
+            continue;
+        }
+        if term == "OR" && !negated {
+            join = !groups.is_empty();
+        } else if negated {
+            not.push(term);
+        } else if std::mem::take(&mut join) {
+            if let Some(g) = groups.last_mut() {
+                g.push(term);
+            }
+        } else {
+            groups.push(vec![term]);
+        }
+    }
+    (groups, not)
+}
+
+/// An FTS5 MATCH expression for a query: terms are quoted phrases, OR and -exclusion map to
+/// FTS5 OR and NOT. Trigrams need 3+ characters; shorter terms use LIKE.
+fn fts_query(q: &str) -> (String, Vec<Vec<String>>) {
+    let (groups, not) = raw_terms(q);
     let mut match_parts = Vec::new();
     let mut likes = Vec::new();
-    for group in &parsed.must {
-        let long: Vec<&String> = group.iter().filter(|t| t.chars().count() >= 3).collect();
-        if long.len() == group.len() {
-            let alts: Vec<String> = long.iter().map(|t| format!("\"{t}\"")).collect();
+    for group in &groups {
+        if group.iter().all(|t| t.chars().count() >= 3) {
+            let alts: Vec<String> = group
+                .iter()
+                .map(|t| format!("\"{}\"", t.replace('"', "")))
+                .collect();
             match_parts.push(format!("({})", alts.join(" OR ")));
         } else {
-            likes.extend(group.iter().cloned());
+            likes.push(group.clone());
         }
     }
     let mut expr = match_parts.join(" AND ");
-    for t in &parsed.must_not {
+    for t in &not {
         if !expr.is_empty() && t.chars().count() >= 3 {
             expr = format!("{expr} NOT \"{t}\"");
         }
@@ -60,10 +98,16 @@ fn fts_sql(q: &str, select: &str, tail: &str) -> (String, Vec<String>) {
         sql.push_str(" AND docs MATCH ?");
         binds.push(expr.clone());
     }
-    for t in &likes {
-        sql.push_str(" AND (title LIKE ? OR body LIKE ?)");
-        binds.push(format!("%{t}%"));
-        binds.push(format!("%{t}%"));
+    for group in &likes {
+        let alts: Vec<&str> = group
+            .iter()
+            .map(|_| "title LIKE ? OR body LIKE ?")
+            .collect();
+        sql.push_str(&format!(" AND ({})", alts.join(" OR ")));
+        for t in group {
+            binds.push(format!("%{t}%"));
+            binds.push(format!("%{t}%"));
+        }
     }
     if !expr.is_empty() {
         sql.push_str(tail);
