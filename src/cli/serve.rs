@@ -19,6 +19,10 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "RENCAI_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
+    /// Public origin for absolute links in feeds, sitemaps and previews
+    /// (https://rencai.example.org); by default the request's Host header.
+    #[arg(long, env = "RENCAI_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 /// Opens the archive (with the sample corpus if empty) and serves it until Ctrl-C.
@@ -36,7 +40,9 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         tokio::spawn(follow(archive.clone()));
         let listener = tokio::net::TcpListener::bind(args.addr).await?;
         tracing::info!("serving on http://{}", listener.local_addr()?);
-        serve(listener, AppState::new(archive)).await?;
+        let mut state = AppState::new(archive);
+        state.public_url = args.public_url;
+        serve(listener, state).await?;
         Ok(ExitCode::SUCCESS)
     })
 }
