@@ -16,17 +16,10 @@ async fn ids_after_ingesting(files: &[std::path::PathBuf]) -> BTreeMap<String, S
             .expect("ingest");
         assert!(report.rejected.is_empty(), "{report:?}");
     }
-    let (_, json) = t.json("/api/search?per_page=100").await;
-    json["hits"]
-        .as_array()
-        .expect("hits")
-        .iter()
-        .map(|h| {
-            (
-                h["title"].as_str().expect("title").to_string(),
-                h["id"].as_str().expect("id").to_string(),
-            )
-        })
+    t.hits("per_page=100")
+        .await
+        .into_iter()
+        .map(|(id, title)| (title, id))
         .collect()
 }
 

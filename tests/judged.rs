@@ -48,18 +48,7 @@ async fn corpus() -> TestArchive {
 
 /// Title of every article by id.
 async fn titles(t: &TestArchive) -> BTreeMap<String, String> {
-    let (_, json) = t.json("/api/search?per_page=100").await;
-    json["hits"]
-        .as_array()
-        .expect("hits")
-        .iter()
-        .map(|h| {
-            (
-                h["id"].as_str().expect("id").to_string(),
-                h["title"].as_str().expect("title").to_string(),
-            )
-        })
-        .collect()
+    t.hits("per_page=100").await.into_iter().collect()
 }
 
 fn resolve(titles: &BTreeMap<String, String>, fragment: &str) -> String {

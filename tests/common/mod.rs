@@ -75,6 +75,25 @@ impl TestArchive {
     }
 }
 
+impl TestArchive {
+    /// (id, title) of every search hit for an API query string, in result order.
+    pub async fn hits(&self, query: &str) -> Vec<(String, String)> {
+        let (status, json) = self.json(&format!("/api/search?{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}");
+        json["hits"]
+            .as_array()
+            .expect("hits")
+            .iter()
+            .map(|h| {
+                (
+                    h["id"].as_str().expect("id").to_string(),
+                    h["title"].as_str().expect("title").to_string(),
+                )
+            })
+            .collect()
+    }
+}
+
 /// The sample corpus files on disk, in name order.
 pub fn sample_files() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("sample");
