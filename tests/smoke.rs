@@ -32,5 +32,8 @@ async fn serves_pages_over_tcp() {
     let page = http_get(addr, "/search?q=%E4%BA%BA%E6%89%8D").await;
     assert!(page.starts_with("HTTP/1.1 200"));
     assert!(page.contains("charset=utf-8"));
+    let headers = page.to_ascii_lowercase();
+    assert!(headers.contains("content-security-policy: default-src 'self'"));
+    assert!(headers.contains("x-content-type-options: nosniff"));
     server.abort();
 }
