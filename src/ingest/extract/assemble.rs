@@ -131,7 +131,7 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
         d.published.offer(3, date);
     }
     strip_trailing(&mut paras, &mut d);
-    lead_byline(&paras, &mut d);
+    lead_byline(&mut paras, &mut d);
     finish(d, title, paras)
 }
 

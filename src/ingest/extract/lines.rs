@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::byline::{Attribution, attribution};
+use super::byline::{Attribution, attribution, person_names};
 use super::clean::{char_len, cjk_count, normalise};
 use super::dates::find_date;
 use super::draft::Draft;
@@ -35,6 +35,14 @@ static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 static LEAD_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^。，,]{0,40}?(?:讯|訊|电|電|消息)\s*[(（]([^()（）]{2,40})[)）]")
         .expect("valid regex")
+});
+
+/// A byline standing alone before the text: "记者 张三 李四", "記者王小明／臺中報導", "文／张三".
+static STANDALONE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:本报|本報)?(?:记者|記者|文|撰文|采写|採寫)\s*[:：/／∕|]?\s*(\p{Han}{2,4}(?:[\s、，,]+\p{Han}{2,4}){0,3})\s*(?:[/／∕|]\s*\p{Han}{0,8}(?:报道|報導|报导|報道))?$",
+    )
+    .expect("valid regex")
 });
 
 /// Photo credits and caption openings.
@@ -182,8 +190,21 @@ pub(crate) fn strip_trailing(paras: &mut Vec<Paragraph>, d: &mut Draft) {
     }
 }
 
-/// A byline in the dateline of the first paragraph: "新华社北京2月29日电（记者 唐霁）".
-pub(crate) fn lead_byline(paras: &[Paragraph], d: &mut Draft) {
+/// A byline in the dateline of the first paragraph: "新华社北京2月29日电（记者 唐霁）", or a
+/// first paragraph that is only a byline ("記者王小明／臺中報導"), which is then removed.
+pub(crate) fn lead_byline(paras: &mut Vec<Paragraph>, d: &mut Draft) {
+    let standalone = paras.iter().position(|p| matches!(p, Paragraph::Text(_)));
+    if let Some(at) = standalone
+        && let Paragraph::Text(t) = &paras[at]
+        && let Some(names) = STANDALONE_BYLINE
+            .captures(t.trim())
+            .and_then(|c| c.get(1))
+            .and_then(|m| person_names(m.as_str()))
+    {
+        d.author.offer(0, names);
+        paras.remove(at);
+        return;
+    }
     let first = paras.iter().find_map(|p| match p {
         Paragraph::Text(t) => Some(t),
         _ => None,

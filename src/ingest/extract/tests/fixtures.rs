@@ -221,3 +221,14 @@ fn hostile_input_does_not_panic() {
         let _ = extract("x.jsonl", s);
     }
 }
+
+#[test]
+fn a_standalone_byline_gives_the_author_and_leaves_the_text() {
+    let html = "<html><head><title>臺中推青年人才培育計畫 | 某某新聞網</title></head><body><article><h1>臺中推青年人才培育計畫</h1><p>記者王小明／臺中報導</p><p>為深入實施人才強市戰略，臺中市政府近日發布青年人才培育計畫，針對博士後研究人員提供研究津貼。</p><p>市府表示，計畫將與在地大學合作，預計三年內培育五百名高階人才。</p></article></body></html>";
+    let e = one("taichung.html", html);
+    assert_eq!(e.author.as_deref(), Some("王小明"));
+    assert!(texts(&e).iter().all(|t| !t.contains("記者")));
+    let text = "人才公寓正式启用\n\n记者 张三 李四\n\n近日，我市首批人才公寓正式启用，共提供房源三百套，面向各类引进人才。\n\n入住人才可享受租金减免等优惠政策。\n";
+    let e = one("news.txt", text);
+    assert_eq!(e.author.as_deref(), Some("张三、李四"));
+}
