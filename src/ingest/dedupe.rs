@@ -120,12 +120,13 @@ pub fn is_correction(
     file_name: &str,
     record: usize,
     c: &Candidate,
+    c_files: &[String],
 ) -> bool {
     if keys.body_hash == c.keys.body_hash && keys.title_key == c.keys.title_key {
         return false;
     }
     let base = |n: &str| n.rsplit(['/', '\\']).next().unwrap_or(n).to_string();
-    let same_file = record == 0 && c.file_names.iter().any(|n| base(n) == base(file_name));
+    let same_file = record == 0 && c_files.iter().any(|n| base(n) == base(file_name));
     let same_url = new.original_url.is_some() && new.original_url == c.original_url;
     same_file || same_url
 }

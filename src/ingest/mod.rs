@@ -98,7 +98,8 @@ async fn store_article(
         tx.put_article(&article, keys).await?;
         return Ok((article.id, ArticleOutcome::New));
     };
-    if dedupe::is_correction(&article, keys, file_name, record, existing) {
+    let existing_files = tx.single_file_names(&existing.id).await?;
+    if dedupe::is_correction(&article, keys, file_name, record, existing, &existing_files) {
         article.id = existing.id.clone();
         tx.put_article(&article, keys).await?;
         return Ok((article.id, ArticleOutcome::Updated));

@@ -35,8 +35,6 @@ pub struct Candidate {
     pub place: (Option<String>, Option<String>),
     /// Its duplicate keys.
     pub keys: DedupKeys,
-    /// Names of the single-article files it came from.
-    pub file_names: Vec<String>,
 }
 
 /// An article as stored, with the names of its files.
@@ -106,38 +104,39 @@ impl Tx {
         .bind(&keys.title_key)
         .fetch_all(&mut *self.tx)
         .await?;
-        for band in &keys.bands {
-            let more: Vec<String> = sqlx::query_scalar(
-                "SELECT article_id FROM article_bands WHERE band_hash = ? LIMIT 20",
-            )
-            .bind(band)
-            .fetch_all(&mut *self.tx)
-            .await?;
+        if !keys.bands.is_empty() {
+            let marks = vec!["?"; keys.bands.len()].join(", ");
+            let sql = format!(
+                "SELECT DISTINCT article_id FROM article_bands WHERE band_hash IN ({marks}) LIMIT 50"
+            );
+            let mut query = sqlx::query_scalar(&sql);
+            for band in &keys.bands {
+                query = query.bind(band);
+            }
+            let more: Vec<String> = query.fetch_all(&mut *self.tx).await?;
             ids.extend(more);
         }
         ids.sort();
         ids.dedup();
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row = sqlx::query(
-                "SELECT id, published_on, original_url, source, province, city, title_key, body_hash,
-                    signature
-                 FROM articles WHERE id = ?",
-            )
-            .bind(&id)
-            .fetch_optional(&mut *self.tx)
-            .await?;
-            let Some(row) = row else { continue };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let sql = format!(
+            "SELECT id, published_on, original_url, source, province, city, title_key, body_hash,
+                signature
+             FROM articles WHERE id IN ({marks})"
+        );
+        let mut query = sqlx::query(&sql);
+        for id in &ids {
+            query = query.bind(id);
+        }
+        let rows = query.fetch_all(&mut *self.tx).await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
             let date: Option<String> = row.try_get("published_on")?;
-            let file_names = sqlx::query_scalar(
-                "SELECT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
-                 WHERE af.article_id = ? AND af.record = 0",
-            )
-            .bind(&id)
-            .fetch_all(&mut *self.tx)
-            .await?;
             out.push(Candidate {
-                id,
+                id: row.try_get("id")?,
                 date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 original_url: row.try_get("original_url")?,
                 source: row.try_get("source")?,
@@ -148,10 +147,20 @@ impl Tx {
                     signature: row.try_get("signature")?,
                     bands: Vec::new(),
                 },
-                file_names,
             });
         }
         Ok(out)
+    }
+
+    /// Names of the single-article files (not JSON-lines records) an article came from.
+    pub async fn single_file_names(&mut self, article_id: &str) -> Result<Vec<String>> {
+        Ok(sqlx::query_scalar(
+            "SELECT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
+             WHERE af.article_id = ? AND af.record = 0",
+        )
+        .bind(article_id)
+        .fetch_all(&mut *self.tx)
+        .await?)
     }
 
     /// Whether an article with this id exists.
@@ -212,12 +221,14 @@ impl Tx {
             .bind(&article.id)
             .execute(&mut *self.tx)
             .await?;
-        for band in &keys.bands {
-            sqlx::query("INSERT INTO article_bands (band_hash, article_id) VALUES (?, ?)")
-                .bind(band)
-                .bind(&article.id)
-                .execute(&mut *self.tx)
-                .await?;
+        if !keys.bands.is_empty() {
+            let rows = vec!["(?, ?)"; keys.bands.len()].join(", ");
+            let sql = format!("INSERT INTO article_bands (band_hash, article_id) VALUES {rows}");
+            let mut query = sqlx::query(&sql);
+            for band in &keys.bands {
+                query = query.bind(band).bind(&article.id);
+            }
+            query.execute(&mut *self.tx).await?;
         }
         self.log_change(&article.id).await
     }
