@@ -1,10 +1,8 @@
 //! Facet counts: province → city → county and year → month.
 
 use serde::Serialize;
-use tantivy::collector::FacetCollector;
-use tantivy::query::Query;
+use tantivy::collector::{FacetCollector, FacetCounts};
 use tantivy::schema::Facet;
-use tantivy::{Searcher, TantivyError};
 
 /// One facet value with its count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,7 +39,7 @@ pub struct Selection<'a> {
     pub year: Option<i32>,
 }
 
-fn children(collector: &tantivy::collector::FacetCounts, parent: &Facet) -> Vec<FacetCount> {
+fn children(collector: &FacetCounts, parent: &Facet) -> Vec<FacetCount> {
     let mut out: Vec<FacetCount> = collector
         .get(parent.clone())
         .map(|(facet, count)| FacetCount {
@@ -65,7 +63,7 @@ fn collector(field: &str, parents: &[Facet]) -> FacetCollector {
     c
 }
 
-fn children_of_all(counts: &tantivy::collector::FacetCounts, parents: &[Facet]) -> Vec<FacetCount> {
+fn children_of_all(counts: &FacetCounts, parents: &[Facet]) -> Vec<FacetCount> {
     let mut out: Vec<FacetCount> = parents.iter().flat_map(|p| children(counts, p)).collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     out
@@ -73,74 +71,99 @@ fn children_of_all(counts: &tantivy::collector::FacetCounts, parents: &[Facet]) 
 
 /// Province, city and county counts.
 pub type RegionCounts = (Vec<FacetCount>, Vec<FacetCount>, Vec<FacetCount>);
+/// Year and month counts.
+pub type DateCounts = (Vec<FacetCount>, Vec<FacetCount>);
 
-/// Region counts under `query` (which must not filter by region).
-pub fn region_counts(
-    searcher: &Searcher,
-    query: &dyn Query,
-    sel: &Selection,
-) -> Result<RegionCounts, TantivyError> {
-    // One collector per level: tantivy counts only the direct children of each added facet.
-    let provinces: Vec<Facet> = match sel.province {
-        Some(p) => vec![Facet::from_path([p])],
-        None => crate::region::Gazetteer::bundled()
-            .provinces()
-            .iter()
-            .map(|p| Facet::from_path([*p]))
-            .collect(),
-    };
-    let cities: Vec<Facet> = match (sel.province, sel.city) {
-        (Some(p), Some(c)) => vec![Facet::from_path([p, c])],
-        _ => Vec::new(),
-    };
-    let (top, by_province, by_city) = searcher.search(
-        query,
-        &(
-            collector("region", &[Facet::root()]),
-            collector("region", &provinces),
-            collector("region", &cities),
-        ),
-    )?;
-    Ok((
-        children(&top, &Facet::root()),
-        children_of_all(&by_province, &provinces),
-        children_of_all(&by_city, &cities),
-    ))
+/// The region facet collectors: provinces, cities of the listed provinces, counties of the
+/// chosen city. tantivy counts only the direct children of each facet added to a collector,
+/// hence one collector per level.
+pub struct RegionSpec {
+    provinces: Vec<Facet>,
+    cities: Vec<Facet>,
 }
 
-/// Year and month counts under `query` (which must not filter by date).
-pub fn date_counts(
-    searcher: &Searcher,
-    query: &dyn Query,
-    sel: &Selection,
-) -> Result<(Vec<FacetCount>, Vec<FacetCount>), TantivyError> {
-    let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
-    let years: Vec<i32> = match sel.year {
-        Some(y) => vec![y],
-        None => (1949..=this_year + 1).collect(),
-    };
-    let year_facets: Vec<Facet> = years
-        .iter()
-        .map(|y| Facet::from_path([y.to_string()]))
-        .collect();
-    let (top, by_year) = searcher.search(
-        query,
-        &(
-            collector("when", &[Facet::root()]),
-            collector("when", &year_facets),
-        ),
-    )?;
-    let mut year = children(&top, &Facet::root());
-    year.sort_by(|a, b| b.value.cmp(&a.value));
-    let mut month = Vec::new();
-    for (y, facet) in years.iter().zip(&year_facets) {
-        for m in children(&by_year, facet) {
-            month.push(FacetCount {
-                value: format!("{y}-{}", m.value),
-                count: m.count,
-            });
-        }
+impl RegionSpec {
+    /// The levels to count for a selection.
+    pub fn new(sel: &Selection) -> RegionSpec {
+        let provinces = match sel.province {
+            Some(p) => vec![Facet::from_path([p])],
+            None => crate::region::Gazetteer::bundled()
+                .provinces()
+                .iter()
+                .map(|p| Facet::from_path([*p]))
+                .collect(),
+        };
+        let cities = match (sel.province, sel.city) {
+            (Some(p), Some(c)) => vec![Facet::from_path([p, c])],
+            _ => Vec::new(),
+        };
+        RegionSpec { provinces, cities }
     }
-    month.sort_by(|a, b| b.value.cmp(&a.value));
-    Ok((year, month))
+
+    /// A collector counting every level in one pass.
+    pub fn collector(&self) -> (FacetCollector, FacetCollector, FacetCollector) {
+        (
+            collector("region", &[Facet::root()]),
+            collector("region", &self.provinces),
+            collector("region", &self.cities),
+        )
+    }
+
+    /// The counts out of the collector's fruit.
+    pub fn read(&self, fruit: (FacetCounts, FacetCounts, FacetCounts)) -> RegionCounts {
+        let (top, by_province, by_city) = fruit;
+        (
+            children(&top, &Facet::root()),
+            children_of_all(&by_province, &self.provinces),
+            children_of_all(&by_city, &self.cities),
+        )
+    }
+}
+
+/// The date facet collectors: years, and months of the chosen year or of every year.
+pub struct DateSpec {
+    years: Vec<i32>,
+    facets: Vec<Facet>,
+}
+
+impl DateSpec {
+    /// The levels to count for a selection.
+    pub fn new(sel: &Selection) -> DateSpec {
+        let this_year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+        let years: Vec<i32> = match sel.year {
+            Some(y) => vec![y],
+            None => (1949..=this_year + 1).collect(),
+        };
+        let facets = years
+            .iter()
+            .map(|y| Facet::from_path([y.to_string()]))
+            .collect();
+        DateSpec { years, facets }
+    }
+
+    /// A collector counting years and months in one pass.
+    pub fn collector(&self) -> (FacetCollector, FacetCollector) {
+        (
+            collector("when", &[Facet::root()]),
+            collector("when", &self.facets),
+        )
+    }
+
+    /// The counts out of the collector's fruit.
+    pub fn read(&self, fruit: (FacetCounts, FacetCounts)) -> DateCounts {
+        let (top, by_year) = fruit;
+        let mut year = children(&top, &Facet::root());
+        year.sort_by(|a, b| b.value.cmp(&a.value));
+        let mut month = Vec::new();
+        for (y, facet) in self.years.iter().zip(&self.facets) {
+            for m in children(&by_year, facet) {
+                month.push(FacetCount {
+                    value: format!("{y}-{}", m.value),
+                    count: m.count,
+                });
+            }
+        }
+        month.sort_by(|a, b| b.value.cmp(&a.value));
+        (year, month)
+    }
 }

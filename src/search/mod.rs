@@ -1,6 +1,7 @@
 //! Search: schema, analyzers, query language, facets, snippets and related articles.
 
 pub mod dictionary;
+mod execute;
 pub mod facets;
 mod index;
 pub mod query;
@@ -12,10 +13,10 @@ pub mod syntax;
 pub mod tokenizer;
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
 use tantivy::schema::{Facet, Value};
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
+pub use execute::search;
 pub use facets::{FacetCount, Facets};
 pub use index::{SearchIndex, Synced};
 pub use related::related;
@@ -23,7 +24,7 @@ pub use request::{RawParams, SearchRequest, Sort};
 pub use schema::day_ts;
 
 use query::Filters;
-use schema::{Fields, TS, region_facet};
+use schema::{Fields, region_facet};
 
 /// Errors of the search layer.
 #[derive(Debug, thiserror::Error)]
@@ -112,7 +113,12 @@ fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<Strin
         .map(str::to_string)
 }
 
-fn hit(searcher: &Searcher, fields: &Fields, addr: DocAddress, terms: &[String]) -> Result<Hit> {
+pub(crate) fn hit(
+    searcher: &Searcher,
+    fields: &Fields,
+    addr: DocAddress,
+    terms: &[String],
+) -> Result<Hit> {
     let doc: TantivyDocument = searcher.doc(addr)?;
     let region: Vec<String> = doc
         .get_first(fields.region)
@@ -138,7 +144,7 @@ fn hit(searcher: &Searcher, fields: &Fields, addr: DocAddress, terms: &[String])
     })
 }
 
-fn filters(req: &SearchRequest) -> Filters {
+pub(crate) fn filters(req: &SearchRequest) -> Filters {
     let region = req
         .region
         .as_ref()
@@ -154,111 +160,4 @@ fn filters(req: &SearchRequest) -> Filters {
         when,
         range,
     }
-}
-
-/// Runs a search: one page of hits, the total, and facet counts.
-pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults> {
-    let searcher = index.searcher();
-    let fields = index.fields();
-    let parsed = syntax::parse(&req.q);
-    let filters = filters(req);
-    let mut results = SearchResults {
-        page: req.page,
-        per_page: req.per_page,
-        ..SearchResults::default()
-    };
-    if req.unknown_region {
-        return Ok(results);
-    }
-    let mut fallback = false;
-    let mut text = query::text_query(fields, &parsed, false);
-    let listing = parsed.is_empty() && parsed.must_not.is_empty() && filters == Filters::default();
-    let generation = searcher.generation().generation_id();
-    let cached = listing.then(|| index.cached_listing(generation)).flatten();
-    let mut total = match &cached {
-        Some((total, _)) => *total,
-        None => searcher.search(
-            &query::filtered(fields, text.box_clone(), &filters, false, false),
-            &Count,
-        )?,
-    };
-    if total == 0 && !parsed.is_empty() {
-        let loose = query::text_query(fields, &parsed, true);
-        let loose_total = searcher.search(
-            &query::filtered(fields, loose.box_clone(), &filters, false, false),
-            &Count,
-        )?;
-        if loose_total > 0 {
-            fallback = true;
-            text = loose;
-            total = loose_total;
-        }
-    }
-    let full = query::filtered(fields, text.box_clone(), &filters, false, false);
-    let offset = (req.page - 1) * req.per_page;
-    let top = TopDocs::with_limit(req.per_page).and_offset(offset);
-    let sort = match (req.sort, parsed.is_empty()) {
-        (Sort::Relevance, true) => Sort::Newest,
-        (s, _) => s,
-    };
-    let addresses: Vec<DocAddress> = match sort {
-        Sort::Relevance => searcher
-            .search(&full, &top.order_by_score())?
-            .into_iter()
-            .map(|(_, a)| a)
-            .collect(),
-        Sort::Newest | Sort::Oldest => {
-            let order = if sort == Sort::Newest {
-                Order::Desc
-            } else {
-                Order::Asc
-            };
-            searcher
-                .search(&full, &top.order_by_fast_field::<i64>(TS, order))?
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect()
-        }
-    };
-    results.terms = if fallback {
-        parsed
-            .positive_terms()
-            .iter()
-            .flat_map(|t| query::fallback_words(t))
-            .collect()
-    } else {
-        parsed.positive_terms()
-    };
-    for addr in addresses {
-        results
-            .hits
-            .push(hit(&searcher, fields, addr, &results.terms)?);
-    }
-    if let Some((_, facets)) = cached {
-        results.facets = facets;
-    } else {
-        let sel = facets::Selection {
-            province: req.region.as_ref().map(|r| r.province.as_str()),
-            city: req.region.as_ref().and_then(|r| r.city.as_deref()),
-            year: req.year,
-        };
-        let without_region = query::filtered(fields, text.box_clone(), &filters, true, false);
-        let (province, city, county) =
-            facets::region_counts(&searcher, without_region.as_ref(), &sel)?;
-        let without_when = query::filtered(fields, text, &filters, false, true);
-        let (year, month) = facets::date_counts(&searcher, without_when.as_ref(), &sel)?;
-        results.facets = Facets {
-            province,
-            city,
-            county,
-            year,
-            month,
-        };
-        if listing {
-            index.cache_listing(generation, total, &results.facets);
-        }
-    }
-    results.total = total;
-    results.fallback = fallback;
-    Ok(results)
 }

@@ -1,0 +1,195 @@
+//! Running a search: one pass over the matches collects the page, the total and every facet
+//! dimension that is not filtered; a filtered dimension is counted in its own pass without its
+//! filter, so its facet shows the alternatives to the current choice.
+
+use tantivy::collector::{Count, FruitHandle, MultiCollector, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Score, Searcher};
+
+use super::facets::{DateCounts, DateSpec, RegionCounts, RegionSpec, Selection};
+use super::query::{self, Filters};
+use super::schema::TS;
+use super::{
+    Facets, Result, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit, syntax,
+};
+
+enum TopHandle {
+    Score(FruitHandle<Vec<(Score, DocAddress)>>),
+    Time(FruitHandle<Vec<(Option<i64>, DocAddress)>>),
+}
+
+/// What one pass over the matches gathered.
+struct Pass {
+    total: usize,
+    page: Vec<DocAddress>,
+    regions: Option<RegionCounts>,
+    dates: Option<DateCounts>,
+}
+
+struct Plan<'a> {
+    sort: Sort,
+    limit: usize,
+    offset: usize,
+    count: bool,
+    regions: Option<&'a RegionSpec>,
+    dates: Option<&'a DateSpec>,
+}
+
+fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
+    let mut multi = MultiCollector::new();
+    let count = plan.count.then(|| multi.add_collector(Count));
+    let top = match plan.sort {
+        Sort::Relevance => TopHandle::Score(
+            multi.add_collector(
+                TopDocs::with_limit(plan.limit)
+                    .and_offset(plan.offset)
+                    .order_by_score(),
+            ),
+        ),
+        Sort::Newest | Sort::Oldest => {
+            let order = if plan.sort == Sort::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            TopHandle::Time(
+                multi.add_collector(
+                    TopDocs::with_limit(plan.limit)
+                        .and_offset(plan.offset)
+                        .order_by_fast_field::<i64>(TS, order),
+                ),
+            )
+        }
+    };
+    let regions = plan
+        .regions
+        .map(|spec| multi.add_collector(spec.collector()));
+    let dates = plan.dates.map(|spec| multi.add_collector(spec.collector()));
+    let mut fruits = searcher.search(query, &multi)?;
+    let page = match top {
+        TopHandle::Score(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
+        TopHandle::Time(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
+    };
+    Ok(Pass {
+        total: count.map_or(0, |h| h.extract(&mut fruits)),
+        page,
+        regions: regions
+            .zip(plan.regions)
+            .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
+        dates: dates
+            .zip(plan.dates)
+            .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
+    })
+}
+
+fn facet_pass<C: tantivy::collector::Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+) -> Result<C::Fruit> {
+    Ok(searcher.search(query, collector)?)
+}
+
+/// Runs a search: one page of hits, the total, and facet counts.
+pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults> {
+    let searcher = index.searcher();
+    let fields = index.fields();
+    let parsed = syntax::parse(&req.q);
+    let filters = filters(req);
+    let mut results = SearchResults {
+        page: req.page,
+        per_page: req.per_page,
+        ..SearchResults::default()
+    };
+    if req.unknown_region {
+        return Ok(results);
+    }
+    let sel = Selection {
+        province: req.region.as_ref().map(|r| r.province.as_str()),
+        city: req.region.as_ref().and_then(|r| r.city.as_deref()),
+        year: req.year,
+    };
+    let (region_spec, date_spec) = (RegionSpec::new(&sel), DateSpec::new(&sel));
+    let listing = parsed.is_empty() && parsed.must_not.is_empty() && filters == Filters::default();
+    let generation = searcher.generation().generation_id();
+    let cached = listing.then(|| index.cached_listing(generation)).flatten();
+    let region_filtered = filters.region.is_some();
+    let date_filtered = filters.when.is_some() || filters.range.is_some();
+    let plan = Plan {
+        sort: match (req.sort, parsed.is_empty()) {
+            (Sort::Relevance, true) => Sort::Newest,
+            (s, _) => s,
+        },
+        limit: req.per_page,
+        offset: (req.page - 1) * req.per_page,
+        count: cached.is_none(),
+        regions: (cached.is_none() && !region_filtered).then_some(&region_spec),
+        dates: (cached.is_none() && !date_filtered).then_some(&date_spec),
+    };
+    let mut text = query::text_query(fields, &parsed, false);
+    let mut pass = run(
+        &searcher,
+        &query::filtered(fields, text.box_clone(), &filters, false, false),
+        &plan,
+    )?;
+    if plan.count && pass.total == 0 && !parsed.is_empty() {
+        let loose = query::text_query(fields, &parsed, true);
+        let loose_pass = run(
+            &searcher,
+            &query::filtered(fields, loose.box_clone(), &filters, false, false),
+            &plan,
+        )?;
+        if loose_pass.total > 0 {
+            results.fallback = true;
+            text = loose;
+            pass = loose_pass;
+        }
+    }
+    results.terms = if results.fallback {
+        parsed
+            .positive_terms()
+            .iter()
+            .flat_map(|t| query::fallback_words(t))
+            .collect()
+    } else {
+        parsed.positive_terms()
+    };
+    for addr in &pass.page {
+        results
+            .hits
+            .push(hit(&searcher, fields, *addr, &results.terms)?);
+    }
+    if let Some((total, facets)) = cached {
+        results.total = total;
+        results.facets = facets;
+        return Ok(results);
+    }
+    let (province, city, county) = match pass.regions {
+        Some(counts) => counts,
+        None => region_spec.read(facet_pass(
+            &searcher,
+            query::filtered(fields, text.box_clone(), &filters, true, false).as_ref(),
+            &region_spec.collector(),
+        )?),
+    };
+    let (year, month) = match pass.dates {
+        Some(counts) => counts,
+        None => date_spec.read(facet_pass(
+            &searcher,
+            query::filtered(fields, text, &filters, false, true).as_ref(),
+            &date_spec.collector(),
+        )?),
+    };
+    results.total = pass.total;
+    results.facets = Facets {
+        province,
+        city,
+        county,
+        year,
+        month,
+    };
+    if listing {
+        index.cache_listing(generation, results.total, &results.facets);
+    }
+    Ok(results)
+}
