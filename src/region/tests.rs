@@ -259,3 +259,21 @@ fn segmentation_prefers_higher_levels() {
     assert_eq!(names("太原理工大学与阳泉市签约"), ["阳泉市"]);
     assert_eq!(names("黄浦江畔"), Vec::<String>::new());
 }
+
+#[test]
+fn a_short_county_name_counts_when_its_province_is_named() {
+    let ev = Evidence {
+        title: "福建晋江：爱拼才会赢",
+        body: "今天我们首先走进福建晋江。晋江靠鞋服、纺织等产业起家，晋江一批龙头企业迅速成长。",
+        ..Evidence::default()
+    };
+    let want = region("福建省", Some("泉州市"), Some("晋江市"));
+    assert_eq!(attribute(Gazetteer::bundled(), &ev), Some(want));
+    // Without its province, a two-character short name is not evidence on its own.
+    let ev = Evidence {
+        title: "晋江：爱拼才会赢",
+        body: "晋江靠鞋服、纺织等产业起家。",
+        ..Evidence::default()
+    };
+    assert_eq!(attribute(Gazetteer::bundled(), &ev), None);
+}

@@ -61,16 +61,21 @@ fn link_chars(el: ElementRef<'_>) -> usize {
         .sum()
 }
 
-/// Whether an element is hidden from readers.
-pub(crate) fn hidden(el: ElementRef<'_>) -> bool {
-    let v = el.value();
-    let style: String = v
+/// An element's inline style, lower case and without spaces.
+fn inline_style(el: ElementRef<'_>) -> String {
+    el.value()
         .attr("style")
         .unwrap_or("")
         .chars()
         .filter(|c| !c.is_whitespace())
-        .collect();
-    let style = style.to_ascii_lowercase();
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+/// Whether an element is hidden from readers.
+pub(crate) fn hidden(el: ElementRef<'_>) -> bool {
+    let v = el.value();
+    let style = inline_style(el);
     v.attr("hidden").is_some()
         || v.attr("aria-hidden")
             .is_some_and(|a| a.eq_ignore_ascii_case("true"))
@@ -91,15 +96,10 @@ pub(crate) fn icon(el: ElementRef<'_>) -> bool {
 /// Whether an element centres its text.
 pub(crate) fn centred(el: ElementRef<'_>) -> bool {
     let v = el.value();
-    let style: String = v
-        .attr("style")
-        .unwrap_or("")
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    let style = inline_style(el);
     v.attr("align")
         .is_some_and(|a| a.eq_ignore_ascii_case("center"))
-        || style.to_ascii_lowercase().contains("text-align:center")
+        || style.contains("text-align:center")
 }
 
 /// Elements whose text belongs to the line around them.
