@@ -37,3 +37,49 @@ async fn serves_pages_over_tcp() {
     assert!(headers.contains("x-content-type-options: nosniff"));
     server.abort();
 }
+
+/// Stops the server process however the test ends.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[tokio::test]
+async fn the_binary_serves_the_sample_corpus_from_an_empty_data_directory() {
+    use std::io::BufRead;
+    let data = tempfile::tempdir().expect("dir");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rencai"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--data"])
+        .arg(data.path())
+        .env("RUST_LOG", "info")
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start rencai serve");
+    let stderr = child.stderr.take().expect("stderr");
+    let _running = Running(child);
+    let addr = tokio::task::spawn_blocking(move || {
+        std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .find_map(|line| {
+                line.split("serving on http://")
+                    .nth(1)
+                    .map(|a| a.trim().to_string())
+            })
+    });
+    let addr = tokio::time::timeout(Duration::from_secs(60), addr)
+        .await
+        .expect("server started in time")
+        .expect("reader")
+        .expect("address logged");
+    let addr: std::net::SocketAddr = addr.parse().expect("socket address");
+    let answer = http_get(addr, "/api/search?q=%E4%BA%BA%E6%89%8D").await;
+    let body = answer.split("\r\n\r\n").nth(1).expect("body");
+    let json: serde_json::Value = serde_json::from_str(body).expect("json");
+    assert_eq!(json["total"], 5);
+}
