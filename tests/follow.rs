@@ -41,6 +41,14 @@ async fn server_sees_articles_ingested_by_another_process() {
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
     assert_eq!(found, 1);
+    // With nothing newly committed the searcher, and what is cached for it, is kept.
+    server.archive.index.reload_if_committed().expect("check");
+    let generation = server.archive.index.searcher().generation().generation_id();
+    assert!(!server.archive.index.reload_if_committed().expect("check"));
+    assert_eq!(
+        server.archive.index.searcher().generation().generation_id(),
+        generation
+    );
 }
 
 #[tokio::test]

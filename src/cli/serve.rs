@@ -75,6 +75,8 @@ pub async fn follow(archive: Archive) {
             Ok(_) => {}
             Err(e) => tracing::warn!("index sync failed: {e}"),
         }
-        let _ = archive.index.reload();
+        if let Err(e) = archive.index.reload_if_committed() {
+            tracing::warn!("index reload failed: {e}");
+        }
     }
 }

@@ -210,6 +210,23 @@ impl SearchIndex {
     pub fn reload(&self) -> Result<()> {
         Ok(self.reader.reload()?)
     }
+
+    /// Reloads the searcher if another commit landed since the one it serves; a check that
+    /// does not rely on the file watcher, and keeps the searcher (and its caches) otherwise.
+    pub fn reload_if_committed(&self) -> Result<bool> {
+        let committed: std::collections::BTreeMap<_, _> = self
+            .index
+            .load_metas()?
+            .segments
+            .iter()
+            .map(|m| (m.id(), m.delete_opstamp()))
+            .collect();
+        if &committed == self.searcher().generation().segments() {
+            return Ok(false);
+        }
+        self.reader.reload()?;
+        Ok(true)
+    }
 }
 
 async fn commit(mut writer: IndexWriter, archive: &str, seq: i64) -> Result<IndexWriter> {
