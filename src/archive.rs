@@ -79,9 +79,7 @@ impl Archive {
             report.add(outcome);
             progress(done + 1, total, &file.name);
         }
-        self.sync_waiting().await?;
-        report.seconds = started.elapsed().as_secs_f64();
-        Ok(report)
+        self.finish(report, started).await
     }
 
     /// Ingests the bundled sample corpus.
@@ -91,21 +89,26 @@ impl Archive {
         for (name, bytes) in sample::FILES {
             report.add(ingest::ingest_bytes(&self.store, name, bytes).await);
         }
-        self.sync_waiting().await?;
-        report.seconds = started.elapsed().as_secs_f64();
-        Ok(report)
+        self.finish(report, started).await
     }
 
-    /// Syncs the index, waiting a while if another process holds the writer.
-    async fn sync_waiting(&self) -> Result<(), ArchiveError> {
+    /// Ends an ingest run: brings the index up to date (waiting a while if another process
+    /// holds the writer) and records the run's time.
+    async fn finish(
+        &self,
+        mut report: IngestReport,
+        started: Instant,
+    ) -> Result<IngestReport, ArchiveError> {
         for _ in 0..60 {
             if self.sync().await? != Synced::Busy {
-                return Ok(());
+                report.seconds = started.elapsed().as_secs_f64();
+                return Ok(report);
             }
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         }
         tracing::warn!("the index writer stayed busy; the process holding it will catch up");
-        Ok(())
+        report.seconds = started.elapsed().as_secs_f64();
+        Ok(report)
     }
 
     /// Rebuilds the index from the database alone.

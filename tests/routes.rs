@@ -128,7 +128,17 @@ async fn article_page_and_json() {
     assert_eq!(a["city"], "呼和浩特市");
     assert!(a["paragraphs"].as_array().expect("paragraphs").len() >= 5);
     assert_eq!(a["ingested_from"][0], "sample/002_d0cbc1f224cb5676.txt");
-    assert!(a["related"].is_array());
+    let related = a["related"].as_array().expect("related");
+    assert!(
+        !related.is_empty(),
+        "the sample articles share their subject"
+    );
+    assert!(related.iter().all(|r| {
+        r["id"] != id.as_str()
+            && r["url"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("/articles/"))
+    }));
     for key in ["title", "county", "source", "author", "original_url"] {
         assert!(a.get(key).is_some(), "article lacks {key}");
     }

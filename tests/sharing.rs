@@ -84,6 +84,12 @@ async fn an_atom_feed_follows_any_search() {
         let (status, _, _) = t.get(&format!("/articles/{id}")).await;
         assert_eq!(status, StatusCode::OK);
         assert!(e.children().any(|c| c.has_tag_name("updated")));
+        let summary = e
+            .children()
+            .find(|c| c.has_tag_name("summary"))
+            .expect("summary");
+        assert_eq!(summary.attribute("type"), Some("html"));
+        assert!(!summary.text().unwrap_or_default().is_empty());
     }
     let (_, _, home) = t.get("/").await;
     assert!(home.contains("type=\"application/atom+xml\""));

@@ -29,7 +29,7 @@ pub struct ServeArgs {
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         let archive = Archive::open(&args.data.data).await?;
-        if archive.store.count_articles().await? == 0 {
+        if archive.store.is_empty().await? {
             let report = archive.ingest_sample().await?;
             tracing::info!(
                 "archive was empty; loaded the sample corpus: {}",

@@ -206,11 +206,6 @@ impl SearchIndex {
         Ok(count)
     }
 
-    /// Reloads the searcher now instead of waiting for the file watcher.
-    pub fn reload(&self) -> Result<()> {
-        Ok(self.reader.reload()?)
-    }
-
     /// Reloads the searcher if another commit landed since the one it serves; a check that
     /// does not rely on the file watcher, and keeps the searcher (and its caches) otherwise.
     pub fn reload_if_committed(&self) -> Result<bool> {

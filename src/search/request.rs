@@ -1,9 +1,7 @@
 //! A search request as the web and API layers receive it, validated leniently.
 
-use chrono::{Datelike, NaiveDate};
-use serde::Deserialize;
-
 use crate::region::{Gazetteer, Level, Region};
+use chrono::{Datelike, NaiveDate};
 
 /// Result order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,7 +27,7 @@ impl Sort {
 }
 
 /// Query-string parameters exactly as sent; every one optional and free text.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct RawParams {
     /// Query text.
     pub q: Option<String>,

@@ -29,8 +29,6 @@ pub struct Candidate {
     pub date: Option<NaiveDate>,
     /// Its stated original URL.
     pub original_url: Option<String>,
-    /// Its source.
-    pub source: Option<String>,
     /// Its province and city.
     pub place: (Option<String>, Option<String>),
     /// Its duplicate keys.
@@ -123,7 +121,7 @@ impl Tx {
         }
         let marks = vec!["?"; ids.len()].join(", ");
         let sql = format!(
-            "SELECT id, published_on, original_url, source, province, city, title_key, body_hash,
+            "SELECT id, published_on, original_url, province, city, title_key, body_hash,
                 signature
              FROM articles WHERE id IN ({marks})"
         );
@@ -139,7 +137,6 @@ impl Tx {
                 id: row.try_get("id")?,
                 date: date.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
                 original_url: row.try_get("original_url")?,
-                source: row.try_get("source")?,
                 place: (row.try_get("province")?, row.try_get("city")?),
                 keys: DedupKeys {
                     title_key: row.try_get("title_key")?,

@@ -78,11 +78,6 @@ impl Store {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
         Ok(())
     }
-
-    /// Closes the connection pool, waiting for open connections.
-    pub async fn close(&self) {
-        self.pool.close().await;
-    }
 }
 
 impl Tx {

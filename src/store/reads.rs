@@ -61,6 +61,14 @@ impl Store {
         Ok((out, last))
     }
 
+    /// Whether the archive holds no article (without counting them all).
+    pub async fn is_empty(&self) -> Result<bool> {
+        let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM articles)")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(!any)
+    }
+
     /// How many articles the archive holds.
     pub async fn count_articles(&self) -> Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM articles")

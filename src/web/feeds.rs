@@ -93,13 +93,12 @@ pub async fn atom(
             .as_ref()
             .map(|d| format!("{d}T00:00:00+08:00"))
             .unwrap_or_else(|| updated.clone());
-        let summary = strip_marks(&h.snippet);
         out.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{when}</updated>\n<published>{when}</published>\n<summary>{}</summary>\n{}</entry>\n",
+            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{when}</updated>\n<published>{when}</published>\n<summary type=\"html\">{}</summary>\n{}</entry>\n",
             xml_escape(&h.title),
             xml_escape(&url),
             xml_escape(&url),
-            xml_escape(&summary),
+            xml_escape(&h.snippet),
             h.source
                 .as_ref()
                 .map(|s| format!("<source><title>{}</title></source>\n", xml_escape(s)))
@@ -108,17 +107,6 @@ pub async fn atom(
     }
     out.push_str("</feed>\n");
     Ok(xml(out, "application/atom+xml; charset=utf-8"))
-}
-
-/// Snippet HTML back to plain text.
-fn strip_marks(html: &str) -> String {
-    html.replace("<mark>", "")
-        .replace("</mark>", "")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
 }
 
 /// GET /opensearch.xml — lets browsers add rencai as a search engine.
