@@ -10,21 +10,15 @@ use std::time::{Duration, Instant};
 
 use rencai::archive::Archive;
 use rencai::search::{self, RawParams, SearchRequest};
-use serde::Deserialize;
 use sqlx::Row;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 
-#[derive(Deserialize)]
-struct Judged {
-    about: String,
-    params: BTreeMap<String, String>,
-    #[serde(default)]
-    must: Vec<String>,
-    #[serde(default)]
-    exact: bool,
-}
+#[allow(dead_code)]
+#[path = "../tests/common/judged.rs"]
+mod judged;
 
-const QUERIES: &str = include_str!("../tests/judged_queries.json");
+use judged::Judged;
+
 const RUNS: usize = 30;
 
 /// The query's terms as typed (not folded): groups joined by AND, alternatives by OR, and
@@ -230,7 +224,7 @@ async fn rencai_ids(e: &Engines, q: &str) -> anyhow::Result<Vec<String>> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let judged: Vec<Judged> = serde_json::from_str(QUERIES)?;
+    let judged: Vec<Judged> = judged::load();
     let text_queries: Vec<&Judged> = judged
         .iter()
         .filter(|j| j.params.len() == 1 && j.params.contains_key("q"))

@@ -5,36 +5,8 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use common::judged::{Judged, load};
 use common::{TestArchive, enc};
-use serde::Deserialize;
-
-#[derive(Debug, Deserialize)]
-struct Judged {
-    /// What the query checks.
-    about: String,
-    /// Query string parameters (q and filters), already in URL form except for values.
-    params: BTreeMap<String, String>,
-    /// Title fragments of articles that must come back.
-    #[serde(default)]
-    must: Vec<String>,
-    /// Title fragments of articles that must not come back.
-    #[serde(default)]
-    must_not: Vec<String>,
-    /// The results are exactly `must`.
-    #[serde(default)]
-    exact: bool,
-    /// Whether the answer is the all-words fallback.
-    #[serde(default)]
-    fallback: bool,
-    /// Expected facet counts: facet name → value → count.
-    #[serde(default)]
-    facets: BTreeMap<String, BTreeMap<String, u64>>,
-    /// Expected order of the first results (title fragments).
-    #[serde(default)]
-    order: Vec<String>,
-}
-
-const QUERIES: &str = include_str!("judged_queries.json");
 
 async fn corpus() -> TestArchive {
     let t = TestArchive::sample().await;
@@ -67,7 +39,7 @@ fn resolve(titles: &BTreeMap<String, String>, fragment: &str) -> String {
 
 #[tokio::test]
 async fn judged_queries_pass() {
-    let judged: Vec<Judged> = serde_json::from_str(QUERIES).expect("judged_queries.json");
+    let judged: Vec<Judged> = load();
     assert!(
         judged.len() >= 40,
         "the judged set has {} queries",

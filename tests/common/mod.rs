@@ -1,6 +1,8 @@
 //! Shared set-up: a real archive (SQLite file and tantivy index) in a temporary directory.
 #![allow(dead_code)]
 
+pub mod judged;
+
 use std::path::PathBuf;
 
 use axum::body::Body;
