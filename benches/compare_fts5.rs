@@ -158,7 +158,7 @@ async fn build(paths: &[PathBuf]) -> anyhow::Result<(Engines, Duration, Duration
     let archive = Archive::open(dir.path()).await?;
     let started = Instant::now();
     archive.ingest_sample().await?;
-    archive.ingest_paths(paths, |_, _, _| {}).await?;
+    archive.ingest_paths(paths).await?;
     let ingest = started.elapsed();
     let fts = SqlitePool::connect_with(
         SqliteConnectOptions::new()

@@ -1,28 +1,78 @@
 #!/usr/bin/env bash
-# Scale benchmark: ingest N synthetic articles made from ../shared/corpus (default 100000),
-# then measure the index, and the server with wrk (needs wrk).
-# Usage: bash benches/scale.sh [N] [seconds per page]
+# Scale benchmark: N synthetic articles in real-scrape shapes (../shared/tools/gencorpus.py),
+# ingested, reindexed and served, with wrk per query class.
+#
+#   bash benches/scale.sh [N] [seconds per class]        (needs wrk, python3, ../shared)
+#
+# Prints ingest wall time, MB/s and peak RSS, the data directory's size against the corpus,
+# reindex time, serve start-up time and RSS, then p50/p99 per query class (broad, narrow,
+# filtered, phrase, listing, article page) and each class's first, uncached answer.
+# BENCH_DIR keeps generated corpora between runs (default: a temporary directory).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
-secs=${2:-5}
-[ -d ../shared/corpus ] || { echo "needs ../shared/corpus"; exit 2; }
+secs=${2:-10}
+gen=../shared/tools/gencorpus.py
+[ -f "$gen" ] || { echo "needs $gen"; exit 2; }
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
 cargo build --release --quiet
 work=$(mktemp -d)
+bench_dir=${BENCH_DIR:-$work}
+corpus="$bench_dir/c$n"
 trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-python3 benches/synthesize.py "$n" "$work/in"
-/usr/bin/time -f "ingest: %e s wall, %M KB peak memory" ./target/release/rencai ingest --data "$work/data" "$work/in"
-/usr/bin/time -f "reindex: %e s wall, %M KB peak memory" ./target/release/rencai reindex --data "$work/data"
-du -sh "$work/data/rencai.db" "$work/data/index"
+[ -d "$corpus" ] || python3 "$gen" "$corpus" "$n" >/dev/null
+corpus_bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
+echo "corpus: $n articles, $corpus_bytes bytes ($(nproc) cores)"
+
+bin=./target/release/rencai
+data="$work/data"
+/usr/bin/time -f '%e %M' -o "$work/ingest.time" "$bin" ingest --data "$data" "$corpus" | tail -1
+read -r wall rss <"$work/ingest.time"
+awk -v w="$wall" -v r="$rss" -v b="$corpus_bytes" -v n="$n" 'BEGIN {
+  printf "ingest: %.1f s wall, %.2f MB/s, %.0f articles/s, %.0f µs per article, peak RSS %.0f MB\n",
+    w, b / w / 1e6, n / w, w / n * 1e6, r / 1024 }'
+data_bytes=$(du -sb "$data" | cut -f1)
+awk -v d="$data_bytes" -v b="$corpus_bytes" -v db="$(du -sb "$data/rencai.db" | cut -f1)" \
+    -v ix="$(du -sb "$data/index" | cut -f1)" 'BEGIN {
+  printf "data directory: %.0f MB (database %.0f MB, index %.0f MB) = %.2f x the corpus\n",
+    d / 1e6, db / 1e6, ix / 1e6, d / b }'
+/usr/bin/time -f '%e %M' -o "$work/reindex.time" "$bin" reindex --data "$data"
+read -r wall rss <"$work/reindex.time"
+echo "reindex: $wall s wall, peak RSS $((rss / 1024)) MB"
+
 port=18081
-./target/release/rencai serve --data "$work/data" --addr "127.0.0.1:$port" >/dev/null 2>&1 &
-server=$!
-for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
-printf '| page | requests/s | latency p50 | latency p99 |\n|---|---|---|---|\n'
-for path in "/" "/api/search?q=%E4%BA%BA%E6%89%8D" "/api/search?q=%E7%A7%91%E6%8A%80%E5%88%9B%E6%96%B0&province=%E5%B1%B1%E4%B8%9C%E7%9C%81" \
-            "/api/search?q=%E5%8D%9A%E5%A3%AB%E5%90%8E&sort=newest" "/api/search?q=%E9%98%B3%E6%B3%89%20OR%20%E8%BF%90%E5%9F%8E" \
-            "/api/search?year=2020&page=50"; do
-  out=$(wrk -t2 -c8 -d"${secs}s" --latency "http://127.0.0.1:$port$path")
-  printf '| `%s` | %s | %s | %s |\n' "$path" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
-    "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
-done
+enc() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+# Serves the archive (with the given extra flags), reports start-up, then wrk per class.
+measure() {
+  local label=$1; shift
+  local started ready id out
+  started=$(date +%s.%N)
+  "$bin" serve --data "$data" --addr "127.0.0.1:$port" "$@" >/dev/null 2>&1 &
+  server=$!
+  until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.02; done
+  ready=$(date +%s.%N)
+  echo
+  echo "serve ($label): answering after $(awk -v a="$started" -v b="$ready" 'BEGIN {printf "%.2f", b - a}') s, RSS $(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server/status") MB"
+  id=$(curl -fs "http://127.0.0.1:$port/api/search?q=$(enc 人才引进)&per_page=1" | sed -n 's/.*"id":"\([a-z0-9]*\)".*/\1/p')
+  local classes=(
+    "broad|/api/search?q=$(enc 人才)"
+    "narrow|/api/search?q=$(enc 揭榜挂帅)"
+    "filtered|/api/search?q=$(enc 科技创新)&province=$(enc 山东省)&year=2020"
+    "phrase|/api/search?q=$(enc '"人才引进"')"
+    "listing|/api/search?year=2020&page=50"
+    "article|/articles/$id"
+  )
+  printf '| class | path | first answer | requests/s | p50 | p99 |\n|---|---|---|---|---|---|\n'
+  for entry in "${classes[@]}"; do
+    local class=${entry%%|*} path=${entry#*|} first
+    first=$(curl -fs -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port$path")
+    out=$(wrk -t2 -c8 -d"${secs}s" --latency "http://127.0.0.1:$port$path")
+    printf '| %s | `%s` | %.1f ms | %s | %s | %s |\n' "$class" \
+      "$(python3 -c 'import sys, urllib.parse; print(urllib.parse.unquote(sys.argv[1]))' "$path")" \
+      "$(awk -v t="$first" 'BEGIN {print t * 1000}')" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+      "$(awk '$1=="50%" {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")"
+  done
+  kill "$server"; wait "$server" 2>/dev/null || true
+}
+measure "query cache on, the default"
+measure "query cache off: every search counts and ranks" --no-query-cache

@@ -3,27 +3,43 @@
 //! Folding maps every character to exactly one character, so positions in folded text are
 //! positions in the original: highlights found in folded text land on the text as written.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use zhconv::{Variant, zhconv};
 
-// Traditional → Simplified for single characters, derived once from the OpenCC tables.
-static T2S: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF];
-    let mut map = HashMap::new();
+/// The ideograph blocks that have Traditional forms: CJK Extension A and Unified Ideographs
+/// (contiguous), and the Compatibility Ideographs.
+const HAN: std::ops::RangeInclusive<u32> = 0x3400..=0x9FFF;
+const COMPAT: std::ops::RangeInclusive<u32> = 0xF900..=0xFAFF;
+
+// Traditional → Simplified for single characters, derived once from the OpenCC tables, as a
+// dense table over the ideograph blocks: folding runs on every character indexed or searched,
+// and an array index is many times cheaper than a hash look-up.
+static T2S: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut table = Vec::with_capacity(HAN.clone().count() + COMPAT.clone().count());
     let mut buf = [0u8; 4];
-    for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+    for c in HAN.chain(COMPAT).filter_map(char::from_u32) {
         let converted = zhconv(c.encode_utf8(&mut buf), Variant::ZhHans);
         let mut chars = converted.chars();
-        if let (Some(s), None) = (chars.next(), chars.next())
-            && s != c
-        {
-            map.insert(c, s);
-        }
+        table.push(match (chars.next(), chars.next()) {
+            (Some(s), None) => s,
+            _ => c,
+        });
     }
-    map
+    table
 });
+
+fn simplified(c: char) -> char {
+    let code = c as u32;
+    let slot = if HAN.contains(&code) {
+        code - HAN.start()
+    } else if COMPAT.contains(&code) {
+        code - COMPAT.start() + (HAN.end() - HAN.start() + 1)
+    } else {
+        return c;
+    };
+    T2S.get(slot as usize).copied().unwrap_or(c)
+}
 
 /// Loads the conversion table now rather than on the first query.
 pub fn warm() {
@@ -38,7 +54,7 @@ pub fn fold_char(c: char) -> char {
         }
         '\u{3000}' => ' ',
         c if c.is_ascii() => c.to_ascii_lowercase(),
-        c => T2S.get(&c).copied().unwrap_or(c),
+        c => simplified(c),
     }
 }
 
@@ -49,6 +65,13 @@ pub fn fold(text: &str) -> String {
 
 /// Whether a (folded) character carries meaning for matching: letters, digits and ideographs.
 pub fn is_word_char(c: char) -> bool {
+    // The common cases first: the general test walks Unicode tables for every ideograph.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return true;
+    }
     c.is_alphanumeric()
 }
 

@@ -184,11 +184,7 @@ async fn news_json_lines_ingest_completely() {
         .filter(|l| !l.trim().is_empty())
         .count();
     let t = TestArchive::empty().await;
-    let report = t
-        .archive
-        .ingest_paths(&[path], |_, _, _| {})
-        .await
-        .expect("ingest");
+    let report = t.archive.ingest_paths(&[path]).await.expect("ingest");
     println!("{}", report.summary());
     for r in report.rejected.iter().take(10) {
         println!("  rejected {}: {}", r.file, r.reason);

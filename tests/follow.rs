@@ -26,10 +26,7 @@ async fn server_sees_articles_ingested_by_another_process() {
 
     // A second, independent handle on the same data directory, as `rencai ingest` would open.
     let other = Archive::open(server.dir.path()).await.expect("open");
-    let report = other
-        .ingest_paths(&[FIXTURE.into()], |_, _, _| {})
-        .await
-        .expect("ingest");
+    let report = other.ingest_paths(&[FIXTURE.into()]).await.expect("ingest");
     assert_eq!(report.ingested, 1, "{report:?}");
 
     let mut found = 0;

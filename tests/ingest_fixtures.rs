@@ -233,10 +233,7 @@ async fn corpus() -> TestArchive {
     let t = TestArchive::empty().await;
     let report = t
         .archive
-        .ingest_paths(
-            &[root().join("sample"), root().join("tests/fixtures")],
-            |_, _, _| {},
-        )
+        .ingest_paths(&[root().join("sample"), root().join("tests/fixtures")])
         .await
         .expect("ingest");
     assert_eq!(report.ingested, 14, "{report:?}");
@@ -362,7 +359,7 @@ async fn a_repost_ingested_first_gives_the_same_permalink() {
         "sample/003_fce8a01556af8c65.txt",
     ] {
         t.archive
-            .ingest_paths(&[root().join(path)], |_, _, _| {})
+            .ingest_paths(&[root().join(path)])
             .await
             .expect("ingest");
     }
@@ -411,17 +408,13 @@ async fn a_corrected_version_replaces_the_text_and_keeps_the_permalink() {
     std::fs::write(&page, &original).expect("write");
     let t = TestArchive::empty().await;
     t.archive
-        .ingest_paths(std::slice::from_ref(&page), |_, _, _| {})
+        .ingest_paths(std::slice::from_ref(&page))
         .await
         .expect("ingest");
     let before = all_articles(&t).await;
     let corrected = original.replace("2023年5月31日", "2023年6月30日");
     std::fs::write(&page, corrected).expect("write");
-    let report = t
-        .archive
-        .ingest_paths(&[page], |_, _, _| {})
-        .await
-        .expect("ingest");
+    let report = t.archive.ingest_paths(&[page]).await.expect("ingest");
     assert_eq!((report.ingested, report.updated), (0, 1), "{report:?}");
     let after = all_articles(&t).await;
     assert_eq!(after.len(), 1);

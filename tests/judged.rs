@@ -12,7 +12,7 @@ async fn corpus() -> TestArchive {
     let t = TestArchive::sample().await;
     let fixtures = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     t.archive
-        .ingest_paths(&[fixtures], |_, _, _| {})
+        .ingest_paths(&[fixtures])
         .await
         .expect("ingest fixtures");
     t

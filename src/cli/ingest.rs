@@ -3,12 +3,19 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{DataArgs, runtime};
-use crate::archive::Archive;
+use crate::archive::{Archive, IngestOptions};
+use crate::ingest::pipeline::Progress;
+
+/// How often the progress line is redrawn.
+const REDRAW: Duration = Duration::from_millis(250);
 
 /// Arguments of `ingest`.
 #[derive(Debug, Args)]
@@ -19,6 +26,9 @@ pub struct IngestArgs {
     /// Print a machine-readable JSON report instead of the summary line.
     #[arg(long)]
     pub json: bool,
+    /// Threads preparing articles (default: one per core).
+    #[arg(long, env = "RENCAI_WORKERS")]
+    pub workers: Option<usize>,
     /// Files or directories to ingest.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
@@ -28,35 +38,68 @@ pub struct IngestArgs {
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         let archive = Archive::open(&args.data.data).await?;
+        let mut options = IngestOptions::default();
+        if let Some(workers) = args.workers {
+            options.workers = workers.max(1);
+        }
+        let progress = Arc::new(Progress::default());
         let bar = if std::io::stderr().is_terminal() && !args.json {
             ProgressBar::new(0)
         } else {
             ProgressBar::hidden()
         };
         bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {wide_msg}")
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
-        let report = archive
-            .ingest_paths(&args.paths, |done, total, name| {
-                bar.set_length(total as u64);
-                bar.set_position(done as u64);
-                bar.set_message(name.to_string());
-            })
-            .await?;
+        let ticker = tokio::spawn(draw(bar.clone(), progress.clone()));
+        let report = archive.ingest_with(&args.paths, &options, progress).await;
+        ticker.abort();
         bar.finish_and_clear();
+        let report = report?;
         if args.json {
             println!("{}", serde_json::to_string_pretty(&report)?);
         } else {
             for r in &report.rejected {
                 eprintln!("rejected {}: {}", r.file, r.reason);
             }
+            let unlisted = report.rejected_total - report.rejected.len();
+            if unlisted > 0 {
+                eprintln!("… and {unlisted} more rejected");
+            }
             println!("{}", report.summary());
         }
-        Ok(if report.rejected.is_empty() {
+        Ok(if report.rejected_total == 0 {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
         })
     })
+}
+
+/// Redraws the progress line: files, articles, MB/s and the time left.
+async fn draw(bar: ProgressBar, progress: Arc<Progress>) {
+    let started = Instant::now();
+    loop {
+        tokio::time::sleep(REDRAW).await;
+        let bytes = progress.bytes.load(Ordering::Relaxed);
+        let total = progress.total_bytes.load(Ordering::Relaxed).max(bytes);
+        let listed = progress.listed.load(Ordering::Relaxed);
+        let seconds = started.elapsed().as_secs_f64().max(0.001);
+        let rate = bytes as f64 / seconds;
+        let eta = if listed && rate > 0.0 {
+            let left = (total - bytes) as f64 / rate;
+            format!("{}m{:02}s left", (left / 60.0) as u64, left as u64 % 60)
+        } else {
+            "listing…".to_string()
+        };
+        bar.set_length(total);
+        bar.set_position(bytes);
+        bar.set_message(format!(
+            "{} files, {} articles, {:.1} MB/s, {eta}",
+            progress.files.load(Ordering::Relaxed),
+            progress.articles.load(Ordering::Relaxed),
+            rate / 1e6,
+        ));
+    }
 }

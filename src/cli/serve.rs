@@ -23,6 +23,10 @@ pub struct ServeArgs {
     /// (https://rencai.example.org); by default the request's Host header.
     #[arg(long, env = "RENCAI_PUBLIC_URL")]
     pub public_url: Option<String>,
+    /// Keep no per-commit cache of search counts and result pages (every search does all of
+    /// its work; for measuring).
+    #[arg(long)]
+    pub no_query_cache: bool,
 }
 
 /// Opens the archive (with the sample corpus if empty) and serves it until Ctrl-C.
@@ -37,6 +41,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             );
         }
         warm();
+        archive.index.set_query_cache(!args.no_query_cache);
         tokio::spawn(follow(archive.clone()));
         let listener = tokio::net::TcpListener::bind(args.addr).await?;
         tracing::info!("serving on http://{}", listener.local_addr()?);

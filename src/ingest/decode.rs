@@ -78,6 +78,22 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), DecodeError> {
     Err(DecodeError::Undecodable(guess.name().to_string()))
 }
 
+/// Decodes one line of a dump in the dump's encoding, falling back to detection when the line
+/// does not decode cleanly in it (dumps concatenated from several sources exist).
+pub fn decode_record(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+) -> Result<(String, &'static str), DecodeError> {
+    if encoding == UTF_8 {
+        if let Ok(text) = std::str::from_utf8(bytes) {
+            return finish(text, UTF_8.name());
+        }
+    } else if let Some(text) = encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        return finish(&text, encoding.name());
+    }
+    decode(bytes)
+}
+
 /// Normalise newlines and reject text that holds nothing.
 fn finish(text: &str, name: &'static str) -> Result<(String, &'static str), DecodeError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);

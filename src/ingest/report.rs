@@ -53,6 +53,17 @@ impl FileOutcome {
         }
     }
 
+    /// Adds another outcome of the same file (one of its records).
+    pub fn merge(&mut self, other: FileOutcome) {
+        self.new += other.new;
+        self.updated += other.updated;
+        self.duplicates += other.duplicates;
+        self.unchanged |= other.unchanged;
+        self.file_rejected |= other.file_rejected;
+        self.rejected.extend(other.rejected);
+        self.ids.extend(other.ids);
+    }
+
     /// Counts one article's outcome.
     pub fn count(&mut self, outcome: ArticleOutcome) {
         match outcome {
@@ -62,6 +73,10 @@ impl FileOutcome {
         }
     }
 }
+
+/// Most rejections a report lists; the rest are counted. A dump with millions of bad lines
+/// must not hold them all in memory.
+pub const MAX_LISTED_REJECTIONS: usize = 10_000;
 
 /// The summary of an ingest run.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -74,23 +89,27 @@ pub struct IngestReport {
     pub updated: usize,
     /// Articles recognised as already stored.
     pub duplicates: usize,
-    /// Files ingested before, byte for byte.
+    /// Files, or records of dumps, ingested before byte for byte.
     pub unchanged_files: usize,
-    /// Files and records rejected, with reasons.
+    /// Files and records rejected, with reasons (the first [`MAX_LISTED_REJECTIONS`]).
     pub rejected: Vec<Rejection>,
+    /// Files and records rejected in all.
+    pub rejected_total: usize,
     /// Wall time.
     pub seconds: f64,
 }
 
 impl IngestReport {
-    /// Adds one file's outcome.
+    /// Adds the outcome of one file or record (files are counted by the caller).
     pub fn add(&mut self, outcome: FileOutcome) {
-        self.files += 1;
         self.ingested += outcome.new;
         self.updated += outcome.updated;
         self.duplicates += outcome.duplicates;
         self.unchanged_files += usize::from(outcome.unchanged);
-        self.rejected.extend(outcome.rejected);
+        self.rejected_total += outcome.rejected.len();
+        let room = MAX_LISTED_REJECTIONS.saturating_sub(self.rejected.len());
+        self.rejected
+            .extend(outcome.rejected.into_iter().take(room));
     }
 
     /// One line for people.
@@ -102,7 +121,7 @@ impl IngestReport {
             self.updated,
             self.duplicates,
             self.unchanged_files,
-            self.rejected.len(),
+            self.rejected_total,
             self.seconds
         )
     }

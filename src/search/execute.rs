@@ -7,7 +7,8 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Score, Searcher};
 
 use super::facets::{DateCounts, DateSpec, RegionCounts, RegionSpec, Selection};
-use super::query::{self, Filters};
+use super::index::Counted;
+use super::query;
 use super::schema::TS;
 use super::{
     Facets, Result, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit, syntax,
@@ -110,9 +111,16 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
         year: req.year,
     };
     let (region_spec, date_spec) = (RegionSpec::new(&sel), DateSpec::new(&sel));
-    let listing = parsed.is_empty() && parsed.must_not.is_empty() && filters == Filters::default();
     let generation = searcher.generation().generation_id();
-    let cached = listing.then(|| index.cached_listing(generation)).flatten();
+    let key = format!("{}\u{0}{filters:?}", req.q.trim());
+    let page_key = format!(
+        "{key}\u{0}{:?}\u{0}{}\u{0}{}",
+        req.sort, req.page, req.per_page
+    );
+    if let Some(results) = index.cached_page(generation, &page_key) {
+        return Ok(results);
+    }
+    let cached = index.cached_counts(generation, &key);
     let region_filtered = filters.region.is_some();
     let date_filtered = filters.when.is_some() || filters.range.is_some();
     let plan = Plan {
@@ -126,7 +134,8 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
         regions: (cached.is_none() && !region_filtered).then_some(&region_spec),
         dates: (cached.is_none() && !date_filtered).then_some(&date_spec),
     };
-    let mut text = query::text_query(fields, &parsed, false);
+    results.fallback = cached.as_ref().is_some_and(|c| c.fallback);
+    let mut text = query::text_query(fields, &parsed, results.fallback);
     let mut pass = run(
         &searcher,
         &query::filtered(fields, text.box_clone(), &filters, false, false),
@@ -155,13 +164,12 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
         parsed.positive_terms()
     };
     for addr in &pass.page {
-        results
-            .hits
-            .push(hit(&searcher, fields, *addr, &results.terms)?);
+        results.hits.push(hit(&searcher, fields, *addr)?);
     }
-    if let Some((total, facets)) = cached {
-        results.total = total;
-        results.facets = facets;
+    if let Some(counted) = cached {
+        results.total = counted.total;
+        results.facets = counted.facets;
+        index.cache_page(generation, page_key, results.clone());
         return Ok(results);
     }
     let (province, city, county) = match pass.regions {
@@ -188,8 +196,12 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
         year,
         month,
     };
-    if listing {
-        index.cache_listing(generation, results.total, &results.facets);
-    }
+    let counted = Counted {
+        total: results.total,
+        facets: results.facets.clone(),
+        fallback: results.fallback,
+    };
+    index.cache_counts(generation, key, counted);
+    index.cache_page(generation, page_key, results.clone());
     Ok(results)
 }

@@ -1,6 +1,6 @@
 //! The tantivy index: opening it, and keeping it in step with the database.
 
-use std::collections::HashSet;
+use std::num::NonZeroUsize;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -8,11 +8,12 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, TantivyError, Term};
 
 use super::schema::{Fields, document, schema};
-use super::{Facets, Result, SearchError, tokenizer};
-use crate::store::Store;
+use super::{Facets, Result, SearchError, SearchResults, tokenizer};
+use crate::article::Article;
 
-const SYNC_BATCH: i64 = 2_000;
-const WRITER_HEAP: usize = 100_000_000;
+/// Indexing memory per writer thread: segments this large merge rarely, and two threads of
+/// it stay well inside the memory of a small machine.
+const WRITER_HEAP_PER_THREAD: usize = 128 * 1024 * 1024;
 
 /// The search index of the archive, derived from the database.
 #[derive(Clone)]
@@ -20,9 +21,50 @@ pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
-    // Total and facets of the unfiltered listing (home page, feeds) for one searcher
-    // generation: counting every article on each visit would scan the whole index.
-    listing: Arc<Mutex<Option<(u64, usize, Facets)>>>,
+    // Totals and facets per (query, filters), and whole result pages, for one searcher
+    // generation: a broad query counts most of the index, and its visitors should pay for
+    // that once per commit.
+    cache: Arc<Mutex<QueryCache>>,
+}
+
+/// Most (query, filters) whose counts, and most pages, are kept: each holds a few kilobytes.
+const CACHE_ENTRIES: usize = 1_024;
+
+/// The exact total and facets of a (query, filters), and whether they are those of the
+/// fallback to all words.
+#[derive(Debug, Clone)]
+pub(super) struct Counted {
+    pub(super) total: usize,
+    pub(super) facets: Facets,
+    pub(super) fallback: bool,
+}
+
+struct QueryCache {
+    enabled: bool,
+    generation: u64,
+    counts: lru::LruCache<String, Counted>,
+    pages: lru::LruCache<String, SearchResults>,
+}
+
+impl QueryCache {
+    /// The cache for `generation`, or None when it holds an older one's (then emptied) or
+    /// a newer one's (then left alone: a search that began on an older searcher must not
+    /// evict the newer entries).
+    fn at(&mut self, generation: u64) -> Option<&mut QueryCache> {
+        if !self.enabled || generation < self.generation {
+            return None;
+        }
+        if generation > self.generation {
+            self.counts.clear();
+            self.pages.clear();
+            self.generation = generation;
+        }
+        Some(self)
+    }
+}
+
+fn lru<V>() -> lru::LruCache<String, V> {
+    lru::LruCache::new(NonZeroUsize::new(CACHE_ENTRIES).unwrap_or(NonZeroUsize::MIN))
 }
 
 /// What a sync did.
@@ -65,7 +107,12 @@ impl SearchIndex {
             index,
             reader,
             fields,
-            listing: Arc::new(Mutex::new(None)),
+            cache: Arc::new(Mutex::new(QueryCache {
+                enabled: true,
+                generation: 0,
+                counts: lru(),
+                pages: lru(),
+            })),
         })
     }
 
@@ -74,19 +121,43 @@ impl SearchIndex {
         self.reader.searcher()
     }
 
-    /// Total and facets of the unfiltered listing, if computed for this searcher generation.
-    pub(super) fn cached_listing(&self, generation: u64) -> Option<(usize, Facets)> {
-        let cache = self.listing.lock().ok()?;
-        cache
-            .as_ref()
-            .filter(|(g, _, _)| *g == generation)
-            .map(|(_, total, facets)| (*total, facets.clone()))
+    /// Turns the per-generation cache of counts and pages on or off (on by default; off
+    /// makes every search do all of its work, as when measuring it).
+    pub fn set_query_cache(&self, enabled: bool) {
+        if let Ok(mut cache) = self.cache.lock() {
+            cache.enabled = enabled;
+            cache.counts.clear();
+            cache.pages.clear();
+        }
     }
 
-    /// Remembers the unfiltered listing's total and facets for a searcher generation.
-    pub(super) fn cache_listing(&self, generation: u64, total: usize, facets: &Facets) {
-        if let Ok(mut cache) = self.listing.lock() {
-            *cache = Some((generation, total, facets.clone()));
+    /// The counts of a (query, filters) key, if computed for this searcher generation.
+    pub(super) fn cached_counts(&self, generation: u64, key: &str) -> Option<Counted> {
+        let mut cache = self.cache.lock().ok()?;
+        cache.at(generation)?.counts.get(key).cloned()
+    }
+
+    /// Remembers the counts of a (query, filters) key for a searcher generation.
+    pub(super) fn cache_counts(&self, generation: u64, key: String, counted: Counted) {
+        if let Ok(mut cache) = self.cache.lock()
+            && let Some(cache) = cache.at(generation)
+        {
+            cache.counts.put(key, counted);
+        }
+    }
+
+    /// A whole page of results, if computed for this searcher generation.
+    pub(super) fn cached_page(&self, generation: u64, key: &str) -> Option<SearchResults> {
+        let mut cache = self.cache.lock().ok()?;
+        cache.at(generation)?.pages.get(key).cloned()
+    }
+
+    /// Remembers a page of results for a searcher generation.
+    pub(super) fn cache_page(&self, generation: u64, key: String, results: SearchResults) {
+        if let Ok(mut cache) = self.cache.lock()
+            && let Some(cache) = cache.at(generation)
+        {
+            cache.pages.put(key, results);
         }
     }
 
@@ -120,90 +191,23 @@ impl SearchIndex {
         Ok((archive, seq))
     }
 
-    fn writer(&self, threads: usize) -> Result<Option<IndexWriter>> {
+    /// The index writer with `threads` indexing threads, or None when another process holds
+    /// it. Commits record `archive_id` and the change-log position they hold.
+    pub fn updater(&self, threads: usize, archive_id: &str) -> Result<Option<IndexUpdater>> {
+        let threads = threads.max(1);
         match self
             .index
-            .writer_with_num_threads(threads, WRITER_HEAP * threads)
+            .writer_with_num_threads(threads, WRITER_HEAP_PER_THREAD * threads)
         {
-            Ok(w) => Ok(Some(w)),
+            Ok(writer) => Ok(Some(IndexUpdater {
+                writer: Some(writer),
+                fields: self.fields.clone(),
+                archive_id: archive_id.to_string(),
+                reader: self.reader.clone(),
+            })),
             Err(TantivyError::LockFailure(..)) => Ok(None),
             Err(e) => Err(e.into()),
         }
-    }
-
-    /// Applies every database change the index does not hold yet.
-    pub async fn sync(&self, store: &Store) -> Result<Synced> {
-        let (indexed_archive, mut seq) = self.indexed_state()?;
-        let archive = store.archive_id().await?;
-        let last = store.last_change().await?;
-        if last < seq || (seq > 0 && indexed_archive.as_deref() != Some(archive.as_str())) {
-            // The index was built from another database.
-            tracing::warn!("the search index does not match the database; rebuilding it");
-            return match self.rebuild(store).await {
-                Ok(n) => Ok(Synced::Applied(n)),
-                Err(SearchError::Busy) => Ok(Synced::Busy),
-                Err(e) => Err(e),
-            };
-        }
-        if last == seq {
-            return Ok(Synced::UpToDate);
-        }
-        let Some(mut writer) = self.writer(1)? else {
-            return Ok(Synced::Busy);
-        };
-        // Re-read under the writer lock: another process may have committed meanwhile.
-        seq = self.indexed_state()?.1;
-        let mut applied = 0;
-        loop {
-            let changes = store.changes_after(seq, SYNC_BATCH).await?;
-            let Some(last) = changes.last().map(|c| c.seq) else {
-                break;
-            };
-            let ids: Vec<String> = changes
-                .into_iter()
-                .map(|c| c.article_id)
-                .collect::<HashSet<_>>()
-                .into_iter()
-                .collect();
-            for id in &ids {
-                writer.delete_term(Term::from_field_text(self.fields.id, id));
-            }
-            for article in store.articles(&ids).await? {
-                writer.add_document(document(&self.fields, &article))?;
-            }
-            applied += ids.len();
-            seq = last;
-            writer = commit(writer, &archive, seq).await?;
-        }
-        writer.wait_merging_threads()?;
-        self.reader.reload()?;
-        Ok(Synced::Applied(applied))
-    }
-
-    /// Rebuilds the whole index from the database; returns how many articles it holds.
-    pub async fn rebuild(&self, store: &Store) -> Result<usize> {
-        let Some(writer) = self.writer(2)? else {
-            return Err(SearchError::Busy);
-        };
-        let seq = store.last_change().await?;
-        let archive = store.archive_id().await?;
-        writer.delete_all_documents()?;
-        let (mut after, mut count) = (0, 0);
-        loop {
-            let (articles, last) = store.articles_after(after, 500).await?;
-            if articles.is_empty() {
-                break;
-            }
-            for article in &articles {
-                writer.add_document(document(&self.fields, article))?;
-            }
-            count += articles.len();
-            after = last;
-        }
-        let writer = commit(writer, &archive, seq).await?;
-        writer.wait_merging_threads()?;
-        self.reader.reload()?;
-        Ok(count)
     }
 
     /// Reloads the searcher if another commit landed since the one it serves; a check that
@@ -224,14 +228,69 @@ impl SearchIndex {
     }
 }
 
-async fn commit(mut writer: IndexWriter, archive: &str, seq: i64) -> Result<IndexWriter> {
-    let payload = format!("archive={archive} seq={seq}");
-    tokio::task::spawn_blocking(move || -> Result<IndexWriter> {
-        let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&payload);
-        prepared.commit()?;
-        Ok(writer)
-    })
-    .await
-    .map_err(|e| SearchError::Task(e.to_string()))?
+/// The index writer of one process: articles in, commits out.
+pub struct IndexUpdater {
+    // Taken out while a commit runs on a blocking thread.
+    writer: Option<IndexWriter>,
+    fields: Fields,
+    archive_id: String,
+    reader: IndexReader,
+}
+
+impl IndexUpdater {
+    fn writer(&mut self) -> Result<&mut IndexWriter> {
+        self.writer
+            .as_mut()
+            .ok_or_else(|| SearchError::Task("the index writer was lost in a failed commit".into()))
+    }
+
+    /// Removes the article with this id, if indexed.
+    pub fn remove(&mut self, id: &str) -> Result<()> {
+        let term = Term::from_field_text(self.fields.id, id);
+        self.writer()?.delete_term(term);
+        Ok(())
+    }
+
+    /// Adds an article (remove its id first when it may be indexed already).
+    pub fn add(&mut self, article: &Article) -> Result<()> {
+        let doc = document(&self.fields, article);
+        self.writer()?.add_document(doc)?;
+        Ok(())
+    }
+
+    /// Removes every article.
+    pub fn clear(&mut self) -> Result<()> {
+        self.writer()?.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Makes everything added durable and visible, recording that the index holds the change
+    /// log up to `seq`.
+    pub async fn commit(&mut self, seq: i64) -> Result<()> {
+        let payload = format!("archive={} seq={seq}", self.archive_id);
+        let mut writer = self.writer.take().ok_or_else(|| {
+            SearchError::Task("the index writer was lost in a failed commit".into())
+        })?;
+        let writer = tokio::task::spawn_blocking(move || -> Result<IndexWriter> {
+            let mut prepared = writer.prepare_commit()?;
+            prepared.set_payload(&payload);
+            prepared.commit()?;
+            Ok(writer)
+        })
+        .await
+        .map_err(|e| SearchError::Task(e.to_string()))??;
+        self.writer = Some(writer);
+        Ok(())
+    }
+
+    /// Waits for background merges, releases the writer and shows the last commit to searches.
+    pub async fn finish(mut self) -> Result<()> {
+        if let Some(writer) = self.writer.take() {
+            tokio::task::spawn_blocking(move || writer.wait_merging_threads())
+                .await
+                .map_err(|e| SearchError::Task(e.to_string()))??;
+        }
+        self.reader.reload()?;
+        Ok(())
+    }
 }

@@ -18,7 +18,7 @@ use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 pub use execute::search;
 pub use facets::{FacetCount, Facets};
-pub use index::{SearchIndex, Synced};
+pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use related::related;
 pub use request::{RawParams, SearchRequest, Sort};
 pub use schema::day_ts;
@@ -32,12 +32,9 @@ pub enum SearchError {
     /// tantivy failed.
     #[error("search index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
-    /// Reading the database for the index failed.
-    #[error(transparent)]
-    Store(#[from] crate::store::StoreError),
     /// The index directory could not be used.
     #[error("index directory {0}: {1}")]
-    Io(String, std::io::Error),
+    Io(String, #[source] std::io::Error),
     /// Another process is writing the index.
     #[error("the search index is being written by another process; try again when it finishes")]
     Busy,
@@ -66,7 +63,7 @@ pub struct Hit {
     pub county: Option<String>,
     /// Publisher.
     pub source: Option<String>,
-    /// Best passage as HTML, matches in `<mark>`.
+    /// Best passage as HTML, matches in `<mark>` (filled from the stored text by the archive).
     pub snippet: String,
 }
 
@@ -105,20 +102,13 @@ pub struct SearchResults {
     pub terms: Vec<String>,
 }
 
-const SNIPPET_CHARS: usize = 110;
-
 fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
 }
 
-pub(crate) fn hit(
-    searcher: &Searcher,
-    fields: &Fields,
-    addr: DocAddress,
-    terms: &[String],
-) -> Result<Hit> {
+pub(crate) fn hit(searcher: &Searcher, fields: &Fields, addr: DocAddress) -> Result<Hit> {
     let doc: TantivyDocument = searcher.doc(addr)?;
     let region: Vec<String> = doc
         .get_first(fields.region)
@@ -131,7 +121,6 @@ pub(crate) fn hit(
                 .collect()
         })
         .unwrap_or_default();
-    let body = text_of(&doc, fields.body).unwrap_or_default();
     Ok(Hit {
         id: text_of(&doc, fields.id).unwrap_or_default(),
         title: text_of(&doc, fields.title).unwrap_or_default(),
@@ -140,7 +129,7 @@ pub(crate) fn hit(
         city: region.get(1).cloned(),
         county: region.get(2).cloned(),
         source: text_of(&doc, fields.source),
-        snippet: snippet::snippet(&body, terms, SNIPPET_CHARS),
+        snippet: String::new(),
     })
 }
 

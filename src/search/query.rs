@@ -69,7 +69,8 @@ fn exact(fields: &Fields, term: &str) -> Box<dyn Query> {
     ]))
 }
 
-/// BM25 over jieba words of the term, title boosted: ranks, does not filter.
+/// BM25 over jieba words of the term in the title: ranks, does not filter (the body is scored
+/// by its bigram phrase in `exact`).
 fn ranking(fields: &Fields, term: &str) -> Vec<(Occur, Box<dyn Query>)> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -77,13 +78,14 @@ fn ranking(fields: &Fields, term: &str) -> Vec<(Occur, Box<dyn Query>)> {
         if !seen.insert(token.text.clone()) {
             continue;
         }
-        for (field, boost) in [(fields.title, TITLE_BOOST), (fields.body, 1.0)] {
-            let q = TermQuery::new(
-                Term::from_field_text(field, &token.text),
-                IndexRecordOption::WithFreqs,
-            );
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
-        }
+        let q = TermQuery::new(
+            Term::from_field_text(fields.title, &token.text),
+            IndexRecordOption::WithFreqs,
+        );
+        clauses.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(q), TITLE_BOOST)),
+        ));
     }
     clauses
 }

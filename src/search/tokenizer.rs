@@ -121,34 +121,79 @@ pub struct GramTokenizer;
 
 /// The bigram tokens of a text, positions counted in word characters.
 pub fn grams(text: &str) -> Vec<Token> {
-    let chars: Vec<(char, usize, usize)> = text
-        .char_indices()
-        .map(|(at, c)| (fold_char(c), at, at + c.len_utf8()))
-        .filter(|(c, _, _)| is_word_char(*c))
-        .collect();
-    let mut tokens = Vec::with_capacity(chars.len());
-    for (i, &(c, from, to)) in chars.iter().enumerate() {
-        let mut token = Token {
-            offset_from: from,
-            offset_to: to,
-            position: i,
-            text: c.to_string(),
-            position_length: 1,
-        };
-        if let Some(&(next, _, next_to)) = chars.get(i + 1) {
-            token.text.push(next);
-            token.offset_to = next_to;
-        }
-        tokens.push(token);
+    let mut stream = GramStream::new(text);
+    let mut tokens = Vec::new();
+    while stream.advance() {
+        tokens.push(stream.token.clone());
     }
     tokens
 }
 
-impl Tokenizer for GramTokenizer {
-    type TokenStream<'a> = VecTokenStream;
+/// Bigrams computed one at a time into one reused token: bodies are indexed a character at a
+/// time, and a string per token would dominate the cost.
+pub struct GramStream<'a> {
+    chars: std::str::CharIndices<'a>,
+    // The next word character: (folded, start, end).
+    ahead: Option<(char, usize, usize)>,
+    position: usize,
+    token: Token,
+}
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> VecTokenStream {
-        VecTokenStream::new(grams(text))
+impl<'a> GramStream<'a> {
+    fn new(text: &'a str) -> GramStream<'a> {
+        let mut chars = text.char_indices();
+        let ahead = next_word_char(&mut chars);
+        GramStream {
+            chars,
+            ahead,
+            position: 0,
+            token: Token::default(),
+        }
+    }
+}
+
+fn next_word_char(chars: &mut std::str::CharIndices<'_>) -> Option<(char, usize, usize)> {
+    chars.find_map(|(at, c)| {
+        let folded = fold_char(c);
+        is_word_char(folded).then(|| (folded, at, at + c.len_utf8()))
+    })
+}
+
+impl TokenStream for GramStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some((c, from, to)) = self.ahead else {
+            return false;
+        };
+        self.ahead = next_word_char(&mut self.chars);
+        let token = &mut self.token;
+        token.text.clear();
+        token.text.push(c);
+        token.offset_from = from;
+        token.offset_to = to;
+        token.position = self.position;
+        token.position_length = 1;
+        if let Some((next, _, next_to)) = self.ahead {
+            token.text.push(next);
+            token.offset_to = next_to;
+        }
+        self.position += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+impl Tokenizer for GramTokenizer {
+    type TokenStream<'a> = GramStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> GramStream<'a> {
+        GramStream::new(text)
     }
 }
 
@@ -180,7 +225,8 @@ mod tests {
 
     #[test]
     fn empty_text_gives_no_tokens() {
-        let mut stream = GramTokenizer.token_stream("，。 ");
+        let mut grams = GramTokenizer;
+        let mut stream = grams.token_stream("，。 ");
         assert!(!stream.advance());
         let mut stream = WordTokenizer.token_stream("");
         assert!(!stream.advance());

@@ -20,6 +20,18 @@ pub struct DedupKeys {
     pub bands: Vec<i64>,
 }
 
+/// Most stored articles one look-up of duplicate candidates returns per key kind.
+const CANDIDATES: usize = 50;
+
+/// Whether an article written may already be stored under its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Put {
+    /// Its id is known to be free.
+    New,
+    /// It may replace a stored article with the same id.
+    Replace,
+}
+
 /// A stored article that may be a duplicate of a new one.
 #[derive(Debug, Clone)]
 pub struct Candidate {
@@ -45,7 +57,7 @@ pub struct ArticleRecord {
 }
 
 pub(super) const COLUMNS: &str =
-    "id, title, paragraphs, published_on, published_at, province, city, county,
+    "id, title, paragraphs, paragraphs_zstd, published_on, published_at, province, city, county,
     source, author, original_url, cited";
 
 fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
@@ -56,9 +68,18 @@ fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
 }
 
 pub(super) fn article_from_row(row: &SqliteRow) -> Result<Article> {
-    let paragraphs: String = row.try_get("paragraphs")?;
-    let paragraphs: Vec<Paragraph> =
-        serde_json::from_str(&paragraphs).map_err(|e| corrupt("articles.paragraphs", e))?;
+    let packed: Option<Vec<u8>> = row.try_get("paragraphs_zstd")?;
+    let paragraphs: Vec<Paragraph> = match packed {
+        Some(packed) => {
+            let json = zstd::decode_all(packed.as_slice())
+                .map_err(|e| corrupt("articles.paragraphs_zstd", e))?;
+            serde_json::from_slice(&json).map_err(|e| corrupt("articles.paragraphs_zstd", e))?
+        }
+        None => {
+            let json: String = row.try_get("paragraphs")?;
+            serde_json::from_str(&json).map_err(|e| corrupt("articles.paragraphs", e))?
+        }
+    };
     let cited: String = row.try_get("cited")?;
     let cited: Vec<String> =
         serde_json::from_str(&cited).map_err(|e| corrupt("articles.cited", e))?;
@@ -88,46 +109,53 @@ pub(super) fn article_from_row(row: &SqliteRow) -> Result<Article> {
     })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "[]".to_string())
+/// zstd level of the cleaned text: read on every page view, so fast to decompress.
+const TEXT_ZSTD_LEVEL: i32 = 3;
+
+fn to_json<T: serde::Serialize>(what: &'static str, value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| StoreError::Encode {
+        what,
+        detail: e.to_string(),
+    })
+}
+
+/// The paragraphs as compressed JSON.
+fn pack_paragraphs(paragraphs: &[Paragraph]) -> Result<Vec<u8>> {
+    let json = to_json("articles.paragraphs", &paragraphs)?;
+    zstd::bulk::compress(json.as_bytes(), TEXT_ZSTD_LEVEL).map_err(|e| StoreError::Encode {
+        what: "articles.paragraphs_zstd",
+        detail: e.to_string(),
+    })
 }
 
 impl Tx {
-    /// Stored articles sharing any duplicate key with `keys`.
-    pub async fn candidates(&mut self, keys: &DedupKeys) -> Result<Vec<Candidate>> {
-        let mut ids: Vec<String> = sqlx::query_scalar(
-            "SELECT id FROM articles WHERE body_hash = ? OR title_key = ? LIMIT 50",
-        )
-        .bind(&keys.body_hash)
-        .bind(&keys.title_key)
-        .fetch_all(&mut *self.tx)
-        .await?;
-        if !keys.bands.is_empty() {
-            let marks = vec!["?"; keys.bands.len()].join(", ");
-            let sql = format!(
-                "SELECT DISTINCT article_id FROM article_bands WHERE band_hash IN ({marks}) LIMIT 50"
-            );
-            let mut query = sqlx::query_scalar(&sql);
-            for band in &keys.bands {
-                query = query.bind(band);
-            }
-            let more: Vec<String> = query.fetch_all(&mut *self.tx).await?;
-            ids.extend(more);
-        }
-        ids.sort();
-        ids.dedup();
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        let marks = vec!["?"; ids.len()].join(", ");
+    /// Stored articles sharing any duplicate key with `keys`, and the one with id `id` if
+    /// stored, in one statement (this runs for every article ingested).
+    pub async fn candidates(&mut self, keys: &DedupKeys, id: &str) -> Result<Vec<Candidate>> {
+        let bands = if keys.bands.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " UNION SELECT article_id FROM (SELECT DISTINCT article_id FROM article_bands
+                   WHERE band_hash IN ({}) LIMIT {CANDIDATES})",
+                vec!["?"; keys.bands.len()].join(", ")
+            )
+        };
         let sql = format!(
             "SELECT id, published_on, original_url, province, city, title_key, body_hash,
                 signature
-             FROM articles WHERE id IN ({marks})"
+             FROM articles WHERE id IN (
+                SELECT id FROM (SELECT id FROM articles WHERE body_hash = ? OR title_key = ?
+                    LIMIT {CANDIDATES})
+                UNION SELECT ?{bands})
+             ORDER BY id"
         );
-        let mut query = sqlx::query(&sql);
-        for id in &ids {
-            query = query.bind(id);
+        let mut query = sqlx::query(&sql)
+            .bind(&keys.body_hash)
+            .bind(&keys.title_key)
+            .bind(id);
+        for band in &keys.bands {
+            query = query.bind(band);
         }
         let rows = query.fetch_all(&mut *self.tx).await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -160,15 +188,6 @@ impl Tx {
         .await?)
     }
 
-    /// Whether an article with this id exists.
-    pub async fn article_exists(&mut self, id: &str) -> Result<bool> {
-        let found: Option<i64> = sqlx::query_scalar("SELECT 1 FROM articles WHERE id = ?")
-            .bind(id)
-            .fetch_optional(&mut *self.tx)
-            .await?;
-        Ok(found.is_some())
-    }
-
     /// Reads one article inside the transaction.
     pub async fn article(&mut self, id: &str) -> Result<Option<Article>> {
         let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
@@ -179,15 +198,21 @@ impl Tx {
     }
 
     /// Inserts a new article, or replaces the stored one with the same id.
-    pub async fn put_article(&mut self, article: &Article, keys: &DedupKeys) -> Result<()> {
+    pub async fn put_article(
+        &mut self,
+        article: &Article,
+        keys: &DedupKeys,
+        put: Put,
+    ) -> Result<()> {
         let now = now();
         sqlx::query(
-            "INSERT INTO articles (id, title, paragraphs, published_on, published_at, province,
-                city, county, source, author, original_url, cited, title_key, body_hash,
-                signature, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            "INSERT INTO articles (id, title, paragraphs, paragraphs_zstd, published_on,
+                published_at, province, city, county, source, author, original_url, cited,
+                title_key, body_hash, signature, created_at, updated_at)
+             VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
              ON CONFLICT (id) DO UPDATE SET title = excluded.title,
-                paragraphs = excluded.paragraphs, published_on = excluded.published_on,
+                paragraphs = excluded.paragraphs, paragraphs_zstd = excluded.paragraphs_zstd,
+                published_on = excluded.published_on,
                 published_at = excluded.published_at, province = excluded.province,
                 city = excluded.city, county = excluded.county, source = excluded.source,
                 author = excluded.author, original_url = excluded.original_url,
@@ -197,7 +222,7 @@ impl Tx {
         )
         .bind(&article.id)
         .bind(&article.title)
-        .bind(to_json(&article.paragraphs))
+        .bind(pack_paragraphs(&article.paragraphs)?)
         .bind(article.date.map(|d| d.format("%Y-%m-%d").to_string()))
         .bind(article.time.map(|t| t.format("%H:%M:%S").to_string()))
         .bind(&article.province)
@@ -206,7 +231,7 @@ impl Tx {
         .bind(&article.source)
         .bind(&article.author)
         .bind(&article.original_url)
-        .bind(to_json(&article.cited))
+        .bind(to_json("articles.cited", &article.cited)?)
         .bind(&keys.title_key)
         .bind(&keys.body_hash)
         .bind(&keys.signature)
@@ -214,10 +239,12 @@ impl Tx {
         .bind(&now)
         .execute(&mut *self.tx)
         .await?;
-        sqlx::query("DELETE FROM article_bands WHERE article_id = ?")
-            .bind(&article.id)
-            .execute(&mut *self.tx)
-            .await?;
+        if put == Put::Replace {
+            sqlx::query("DELETE FROM article_bands WHERE article_id = ?")
+                .bind(&article.id)
+                .execute(&mut *self.tx)
+                .await?;
+        }
         if !keys.bands.is_empty() {
             let rows = vec!["(?, ?)"; keys.bands.len()].join(", ");
             let sql = format!("INSERT INTO article_bands (band_hash, article_id) VALUES {rows}");

@@ -22,6 +22,14 @@ impl Tx {
             .await?;
         Ok(())
     }
+
+    /// The newest position of the change log as this transaction sees it.
+    pub async fn last_change(&mut self) -> Result<i64> {
+        let seq: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM article_changes")
+            .fetch_one(&mut *self.tx)
+            .await?;
+        Ok(seq.unwrap_or(0))
+    }
 }
 
 impl Store {

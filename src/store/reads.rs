@@ -1,10 +1,15 @@
 //! Reading articles for pages, the API, the index and sitemaps.
 
+use std::collections::HashMap;
+
 use sqlx::Row;
 
 use super::articles::{ArticleRecord, COLUMNS, article_from_row};
 use super::{Result, Store};
 use crate::article::Article;
+
+/// Most ids read in one statement (SQLite's variable limit is far above).
+const ID_CHUNK: usize = 500;
 
 impl Store {
     /// One article with the names of its files.
@@ -30,17 +35,20 @@ impl Store {
 
     /// Articles by id, in the order asked; missing ids are skipped.
     pub async fn articles(&self, ids: &[String]) -> Result<Vec<Article>> {
-        let mut out = Vec::with_capacity(ids.len());
-        for id in ids {
-            let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
-            if let Some(row) = row {
-                out.push(article_from_row(&row)?);
+        let mut found: HashMap<String, Article> = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(ID_CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!("SELECT {COLUMNS} FROM articles WHERE id IN ({marks})");
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id);
+            }
+            for row in query.fetch_all(&self.pool).await? {
+                let article = article_from_row(&row)?;
+                found.insert(article.id.clone(), article);
             }
         }
-        Ok(out)
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
     /// A page of articles in storage order, after the given row id, with the last row id.

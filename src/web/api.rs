@@ -9,7 +9,7 @@ use super::article::{Found, find};
 use super::error::ApiError;
 use super::{AppState, WebError, links};
 use crate::article::Paragraph;
-use crate::search::{self, Facets, SearchRequest};
+use crate::search::{Facets, SearchRequest};
 
 #[derive(Serialize)]
 struct ApiHit {
@@ -42,11 +42,11 @@ pub async fn search(
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let params = links::parse(query.as_deref());
     let req = SearchRequest::from_params(&params, 20);
-    let index = state.archive.index.clone();
-    let asked = req.clone();
-    let r = tokio::task::spawn_blocking(move || search::search(&index, &asked))
+    let r = state
+        .archive
+        .search(req.clone())
         .await
-        .map_err(WebError::from)??;
+        .map_err(WebError::from)?;
     let body = ApiResults {
         total: r.total,
         page: r.page,

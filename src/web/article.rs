@@ -8,8 +8,11 @@ use super::links::{self, segment, url};
 use super::origin::Origin;
 use super::{AppState, WebError};
 use crate::article::{Article, Paragraph};
-use crate::search::{self, snippet, syntax};
+use crate::search::{snippet, syntax};
 use crate::store::ArticleRecord;
+
+/// Related articles listed under an article.
+const RELATED: usize = 5;
 
 /// An article found by id, or the id it was merged into.
 pub enum Found {
@@ -28,9 +31,7 @@ pub async fn find(state: &AppState, id: &str) -> Result<Found, WebError> {
             None => Err(WebError::NotFound),
         };
     };
-    let index = state.archive.index.clone();
-    let owned = id.to_string();
-    let related = tokio::task::spawn_blocking(move || search::related(&index, &owned, 5)).await??;
+    let related = state.archive.related(&record.article, RELATED).await?;
     Ok(Found::Article(Box::new(record), related))
 }
 

@@ -7,7 +7,7 @@ use axum::response::Html;
 use super::links::{segment, url};
 use super::{AppState, WebError};
 use crate::region::{Gazetteer, Level};
-use crate::search::{self, FacetCount, Facets, Hit, SearchRequest, Sort};
+use crate::search::{FacetCount, Facets, Hit, SearchRequest, Sort};
 
 /// A counted link with its children (a province and its cities, a year and its months).
 pub struct Branch {
@@ -105,8 +105,7 @@ pub async fn page(State(state): State<AppState>) -> Result<Html<String>, WebErro
         per_page: 10,
         ..SearchRequest::default()
     };
-    let index = state.archive.index.clone();
-    let r = tokio::task::spawn_blocking(move || search::search(&index, &req)).await??;
+    let r = state.archive.search(req).await?;
     let page = HomePage {
         total: r.total,
         regions: region_tree(&r.facets),

@@ -206,9 +206,7 @@ pub async fn render(
     heading: Option<String>,
 ) -> Result<Html<String>, WebError> {
     let req = SearchRequest::from_params(params, 20);
-    let index = state.archive.index.clone();
-    let query = req.clone();
-    let results = tokio::task::spawn_blocking(move || search::search(&index, &query)).await??;
+    let results = state.archive.search(req.clone()).await?;
     let mut page = view(params, &req, results);
     page.heading = heading;
     Ok(Html(page.render()?))

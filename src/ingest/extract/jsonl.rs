@@ -84,29 +84,30 @@ pub(crate) fn looks_like(text: &str) -> bool {
 
 /// Extract one article per non-empty line; a bad line is an error for that record only.
 pub(crate) fn extract(text: &str) -> Vec<Result<Extracted, ExtractError>> {
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let line_no = i + 1;
-        let line = line.trim().trim_start_matches('\u{FEFF}');
-        if line.is_empty() {
-            continue;
-        }
-        let bad = |reason: String| ExtractError::BadRecord {
-            line: line_no,
-            reason,
-        };
-        out.push(match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(map)) => {
-                assemble(record(&map, line_no)).map_err(|e| bad(e.to_string()))
-            }
-            Ok(_) => Err(bad("not a JSON object".to_string())),
-            Err(e) => Err(bad(format!("invalid JSON: {e}"))),
-        });
-    }
+    let mut out: Vec<_> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().trim_start_matches('\u{FEFF}').is_empty())
+        .map(|(i, line)| extract_line(line, i + 1))
+        .collect();
     if out.is_empty() {
         out.push(Err(ExtractError::Empty));
     }
     out
+}
+
+/// Extract the article of one line (1-based `line_no`) of a dump.
+pub(crate) fn extract_line(line: &str, line_no: usize) -> Result<Extracted, ExtractError> {
+    let line = line.trim().trim_start_matches('\u{FEFF}');
+    let bad = |reason: String| ExtractError::BadRecord {
+        line: line_no,
+        reason,
+    };
+    match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(map)) => assemble(record(&map, line_no)).map_err(|e| bad(e.to_string())),
+        Ok(_) => Err(bad("not a JSON object".to_string())),
+        Err(e) => Err(bad(format!("invalid JSON: {e}"))),
+    }
 }
 
 /// Scalars of a field: a string, a number, or the items of an array.

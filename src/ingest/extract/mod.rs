@@ -103,7 +103,9 @@ static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
 /// The start of a whole HTML document.
 static HTML_DOC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b|<body\b",
+        // ASCII word boundaries: tag names are ASCII, and a Unicode boundary forces the slowest
+        // regex engine over every page's Chinese text.
+        r"(?i)^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)(?-u:\b)|<body(?-u:\b)",
     )
     .expect("valid regex")
 });
@@ -158,6 +160,16 @@ pub fn extract(file_name: &str, text: &str) -> Vec<Result<Extracted, ExtractErro
     };
     draft.name_title = name_title(file_name);
     vec![assemble::assemble(draft)]
+}
+
+/// Extract the article of one line of a JSON-lines dump (`line_no` from 1).
+pub fn extract_record(line: &str, line_no: usize) -> Result<Extracted, ExtractError> {
+    jsonl::extract_line(line, line_no)
+}
+
+/// Whether a text reads as JSON lines (three in four lines are objects).
+pub fn looks_like_json_lines(text: &str) -> bool {
+    jsonl::looks_like(text)
 }
 
 /// Whether a body is mostly HTML markup.

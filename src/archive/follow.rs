@@ -1,0 +1,121 @@
+//! Keeping the index in step with the database: the change log, applied in batches.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Archive, ArchiveError};
+use crate::article::Article;
+use crate::search::{IndexUpdater, Synced};
+
+/// Changes read from the log at a time.
+const LOG_BATCH: i64 = 2_000;
+/// Articles read from the database at a time when rebuilding.
+const REBUILD_BATCH: i64 = 500;
+/// Indexing threads of a rebuild: every core of a small machine.
+const REBUILD_THREADS: usize = 2;
+
+/// Articles a writer of this process already holds in memory: (their state, the newest
+/// change-log position that state reflects).
+pub(super) struct Known<'a> {
+    pub(super) articles: &'a HashMap<String, Option<Article>>,
+    pub(super) as_of: i64,
+}
+
+impl Archive {
+    /// Applies pending database changes to the index.
+    pub async fn sync(&self) -> Result<Synced, ArchiveError> {
+        let (indexed_archive, seq) = self.index.indexed_state()?;
+        let archive = self.store.archive_id().await?;
+        let last = self.store.last_change().await?;
+        if last < seq || (seq > 0 && indexed_archive.as_deref() != Some(archive.as_str())) {
+            tracing::warn!("the search index does not match the database; rebuilding it");
+            return match self.reindex().await {
+                Ok(n) => Ok(Synced::Applied(n)),
+                Err(ArchiveError::Search(crate::search::SearchError::Busy)) => Ok(Synced::Busy),
+                Err(e) => Err(e),
+            };
+        }
+        if last == seq {
+            return Ok(Synced::UpToDate);
+        }
+        let Some(mut updater) = self.index.updater(1, &archive)? else {
+            return Ok(Synced::Busy);
+        };
+        // Re-read under the writer lock: another process may have committed meanwhile.
+        let mut seq = self.index.indexed_state()?.1;
+        let applied = self.catch_up(&mut updater, &mut seq, None).await?;
+        updater.commit(seq).await?;
+        updater.finish().await?;
+        Ok(Synced::Applied(applied))
+    }
+
+    /// Applies every logged change after `seq` to the index (without committing), advancing
+    /// `seq`; articles written by this process are taken from `known` instead of read back.
+    pub(super) async fn catch_up(
+        &self,
+        updater: &mut IndexUpdater,
+        seq: &mut i64,
+        known: Option<&Known<'_>>,
+    ) -> Result<usize, ArchiveError> {
+        let mut applied = 0;
+        loop {
+            let changes = self.store.changes_after(*seq, LOG_BATCH).await?;
+            let Some(last) = changes.last().map(|c| c.seq) else {
+                break;
+            };
+            // An article another process wrote after our own write must be read back.
+            let newer: HashSet<&str> = changes
+                .iter()
+                .filter(|c| known.is_none_or(|k| c.seq > k.as_of))
+                .map(|c| c.article_id.as_str())
+                .collect();
+            let mut seen = HashSet::new();
+            let ids: Vec<&str> = changes
+                .iter()
+                .map(|c| c.article_id.as_str())
+                .filter(|id| seen.insert(*id))
+                .collect();
+            let mut read_back = Vec::new();
+            for id in &ids {
+                updater.remove(id)?;
+                match known.and_then(|k| k.articles.get(*id)) {
+                    Some(Some(article)) if !newer.contains(id) => updater.add(article)?,
+                    Some(None) if !newer.contains(id) => {}
+                    _ => read_back.push(id.to_string()),
+                }
+            }
+            for article in self.store.articles(&read_back).await? {
+                updater.add(&article)?;
+            }
+            applied += ids.len();
+            *seq = last;
+        }
+        Ok(applied)
+    }
+
+    /// Rebuilds the whole index from the database alone; returns how many articles it holds.
+    pub async fn reindex(&self) -> Result<usize, ArchiveError> {
+        let archive = self.store.archive_id().await?;
+        let Some(mut updater) = self.index.updater(REBUILD_THREADS, &archive)? else {
+            return Err(crate::search::SearchError::Busy.into());
+        };
+        let seq = self.store.last_change().await?;
+        updater.clear()?;
+        let (mut after, mut count) = (0, 0);
+        loop {
+            let (articles, last) = self.store.articles_after(after, REBUILD_BATCH).await?;
+            if articles.is_empty() {
+                break;
+            }
+            for article in &articles {
+                updater.add(article)?;
+            }
+            count += articles.len();
+            after = last;
+        }
+        // Changes logged while the rebuild read are applied by the next sync: the commit
+        // records the position read before the first article.
+        updater.commit(seq).await?;
+        updater.finish().await?;
+        Ok(count)
+    }
+}
