@@ -10,7 +10,7 @@ dump=${1:?usage: bash benches/dump.sh FILE.jsonl}
 cargo build --release --quiet
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-bytes=$(stat -c %s "$dump")
+bytes=$(stat -L -c %s "$dump")
 echo "dump: $bytes bytes, $(wc -l <"$dump") lines"
 /usr/bin/time -f '%e %M' -o "$work/time" ./target/release/rencai ingest --data "$work/data" "$dump" | tail -1
 read -r wall rss <"$work/time"

@@ -13,15 +13,9 @@ cd "$(dirname "$0")/.."
 n=${1:-30000}
 secs=${2:-15}
 meili=${MEILI:?set MEILI to the meilisearch binary}
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
-cargo build --release --quiet
-work=$(mktemp -d)
-bench_dir=${BENCH_DIR:-$work}
-corpus="$bench_dir/c$n"
-trap 'kill "${rencai_pid:-}" "${meili_pid:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -d "$corpus" ] || python3 ../shared/tools/gencorpus.py "$corpus" "$n" >/dev/null
-bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-echo "corpus: $n articles, $bytes bytes of files; $(stat -c %s "$corpus.jsonl") bytes of JSON"
+trap 'kill "${rencai_pid:-}" "${meili_pid:-}" 2>/dev/null || true; rm -rf "${work:-}"' EXIT
+source benches/corpus.sh
+bytes=$corpus_bytes
 
 # The floor: one thread of jieba search-mode segmentation over the same bytes.
 CARGO_TARGET_DIR="$work/jieba-target" cargo build --release --quiet \

@@ -12,17 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-100000}
 secs=${2:-10}
-gen=../shared/tools/gencorpus.py
-[ -f "$gen" ] || { echo "needs $gen"; exit 2; }
-command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"; exit 2; }
-cargo build --release --quiet
-work=$(mktemp -d)
-bench_dir=${BENCH_DIR:-$work}
-corpus="$bench_dir/c$n"
-trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-[ -d "$corpus" ] || python3 "$gen" "$corpus" "$n" >/dev/null
-corpus_bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{s+=$1} END {print s}')
-echo "corpus: $n articles, $corpus_bytes bytes ($(nproc) cores)"
+trap 'kill "${server:-}" 2>/dev/null || true; rm -rf "${work:-}"' EXIT
+source benches/corpus.sh
 
 bin=./target/release/rencai
 data="$work/data"
