@@ -98,6 +98,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_dense_table_folds_every_ideograph_as_a_conversion_of_that_character_alone() {
+        // Ids and duplicate keys are computed on folded text: the table must give exactly what
+        // converting each character by itself gives, and leave everything else alone.
+        let mut buf = [0u8; 4];
+        for c in (0x3000u32..=0xFFFF).filter_map(char::from_u32) {
+            let converted = zhconv(c.encode_utf8(&mut buf), Variant::ZhHans);
+            let mut chars = converted.chars();
+            let single = match (chars.next(), chars.next()) {
+                (Some(s), None) if HAN.contains(&(c as u32)) || COMPAT.contains(&(c as u32)) => s,
+                _ => c,
+            };
+            let expected = match c {
+                '\u{FF01}'..='\u{FF5E}' | '\u{3000}' => continue,
+                _ => single,
+            };
+            assert_eq!(simplified(c), expected, "{c} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn folds_traditional_to_simplified_one_to_one() {
         let text = "人才創新高地，發揮企業作用";
         let folded = fold(text);

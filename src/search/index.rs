@@ -14,6 +14,9 @@ use crate::article::Article;
 /// Indexing memory per writer thread: segments this large merge rarely, and two threads of
 /// it stay well inside the memory of a small machine.
 const WRITER_HEAP_PER_THREAD: usize = 128 * 1024 * 1024;
+/// Merges at a time: tantivy's default of four, beside indexing on a two-core machine, held
+/// several large segments in memory at once while a million articles went in.
+const MERGE_THREADS: usize = 1;
 
 /// The search index of the archive, derived from the database.
 #[derive(Clone)]
@@ -195,10 +198,12 @@ impl SearchIndex {
     /// it. Commits record `archive_id` and the change-log position they hold.
     pub fn updater(&self, threads: usize, archive_id: &str) -> Result<Option<IndexUpdater>> {
         let threads = threads.max(1);
-        match self
-            .index
-            .writer_with_num_threads(threads, WRITER_HEAP_PER_THREAD * threads)
-        {
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(WRITER_HEAP_PER_THREAD)
+            .num_merge_threads(MERGE_THREADS)
+            .build();
+        match self.index.writer_with_options(options) {
             Ok(writer) => Ok(Some(IndexUpdater {
                 writer: Some(writer),
                 fields: self.fields.clone(),

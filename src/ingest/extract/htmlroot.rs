@@ -17,7 +17,7 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Class or id words of blocks that usually hold the article.
 static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|content|detail|main-?text|trs_editor|zoom|entry|post|news_?con|con_?text|wenzhang|zhengwen|(?-u:\b)zw(?-u:\b)|text|pages_content|cont")
+    Regex::new(r"(?i)article|content|detail|main-?text|trs_editor|zoom|entry|post|news_?con|con_?text|wenzhang|zhengwen|\bzw\b|text|pages_content|cont")
         .expect("valid regex")
 });
 
