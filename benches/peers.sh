@@ -68,7 +68,7 @@ python3 - "$work" "${queries[@]}" <<'PY'
 import json, sys, urllib.parse
 work, queries = sys.argv[1], sys.argv[2:]
 def lua(requests):
-    items = ",\n".join("{%s, %s}" % (json.dumps(p), json.dumps(b)) for p, b in requests)
+    items = ",\n".join("{%s, %s}" % (json.dumps(p, ensure_ascii=False), json.dumps(b, ensure_ascii=False)) for p, b in requests)
     return ("local reqs = {\n%s\n}\nlocal i = 0\nrequest = function()\n  i = i %% #reqs + 1\n"
             "  local r = reqs[i]\n  if r[2] == \"\" then return wrk.format(\"GET\", r[1]) end\n"
             "  return wrk.format(\"POST\", r[1], {[\"Content-Type\"] = \"application/json\"}, r[2])\nend\n" % items)
