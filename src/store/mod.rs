@@ -90,6 +90,11 @@ impl Store {
         })
     }
 
+    /// Closes every connection, waiting for them to finish (before the files are moved).
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
     /// Checks that the database answers.
     pub async fn ping(&self) -> Result<()> {
         sqlx::query("SELECT 1").execute(&self.pool).await?;
