@@ -117,10 +117,15 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
         "{key}\u{0}{:?}\u{0}{}\u{0}{}",
         req.sort, req.page, req.per_page
     );
-    if let Some(results) = index.cached_page(generation, &page_key) {
+    if let Some(results) = index
+        .with_cache(generation, |c| c.pages.get(&page_key).cloned())
+        .flatten()
+    {
         return Ok(results);
     }
-    let cached = index.cached_counts(generation, &key);
+    let cached = index
+        .with_cache(generation, |c| c.counts.get(&key).cloned())
+        .flatten();
     let region_filtered = filters.region.is_some();
     let date_filtered = filters.when.is_some() || filters.range.is_some();
     let plan = Plan {
@@ -169,7 +174,7 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
     if let Some(counted) = cached {
         results.total = counted.total;
         results.facets = counted.facets;
-        index.cache_page(generation, page_key, results.clone());
+        index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
         return Ok(results);
     }
     let (province, city, county) = match pass.regions {
@@ -201,7 +206,7 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
         facets: results.facets.clone(),
         fallback: results.fallback,
     };
-    index.cache_counts(generation, key, counted);
-    index.cache_page(generation, page_key, results.clone());
+    index.with_cache(generation, |c| c.counts.put(key, counted));
+    index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
     Ok(results)
 }

@@ -42,11 +42,14 @@ pub(super) struct Counted {
     pub(super) fallback: bool,
 }
 
-struct QueryCache {
+/// Counts per (query, filters) and pages per request, for one searcher generation.
+pub(super) struct QueryCache {
     enabled: bool,
     generation: u64,
-    counts: lru::LruCache<String, Counted>,
-    pages: lru::LruCache<String, SearchResults>,
+    /// Totals and facets by (query, filters).
+    pub(super) counts: lru::LruCache<String, Counted>,
+    /// Result pages by (query, filters, sort, page, page size).
+    pub(super) pages: lru::LruCache<String, SearchResults>,
 }
 
 impl QueryCache {
@@ -134,34 +137,15 @@ impl SearchIndex {
         }
     }
 
-    /// The counts of a (query, filters) key, if computed for this searcher generation.
-    pub(super) fn cached_counts(&self, generation: u64, key: &str) -> Option<Counted> {
+    /// Runs `f` on the cache of counts and pages for a searcher generation; None when the
+    /// cache is off, or holds a newer generation's entries.
+    pub(super) fn with_cache<R>(
+        &self,
+        generation: u64,
+        f: impl FnOnce(&mut QueryCache) -> R,
+    ) -> Option<R> {
         let mut cache = self.cache.lock().ok()?;
-        cache.at(generation)?.counts.get(key).cloned()
-    }
-
-    /// Remembers the counts of a (query, filters) key for a searcher generation.
-    pub(super) fn cache_counts(&self, generation: u64, key: String, counted: Counted) {
-        if let Ok(mut cache) = self.cache.lock()
-            && let Some(cache) = cache.at(generation)
-        {
-            cache.counts.put(key, counted);
-        }
-    }
-
-    /// A whole page of results, if computed for this searcher generation.
-    pub(super) fn cached_page(&self, generation: u64, key: &str) -> Option<SearchResults> {
-        let mut cache = self.cache.lock().ok()?;
-        cache.at(generation)?.pages.get(key).cloned()
-    }
-
-    /// Remembers a page of results for a searcher generation.
-    pub(super) fn cache_page(&self, generation: u64, key: String, results: SearchResults) {
-        if let Ok(mut cache) = self.cache.lock()
-            && let Some(cache) = cache.at(generation)
-        {
-            cache.pages.put(key, results);
-        }
+        cache.at(generation).map(f)
     }
 
     /// The schema's fields.
