@@ -10,6 +10,7 @@ use crate::search::{SearchError, SearchIndex};
 use crate::store::{Store, StoreError};
 
 pub use ingest::IngestOptions;
+pub use query::Snippets;
 
 /// Errors opening or updating the archive.
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,15 @@ use super::{Archive, ArchiveError};
 use crate::article::Article;
 use crate::search::{self, SearchError, SearchRequest, SearchResults, snippet};
 
+/// Whether a search's hits carry snippets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Snippets {
+    /// Each hit's best passage, from the stored text.
+    Filled,
+    /// None: the page lists titles only.
+    Empty,
+}
+
 /// Characters of a result's snippet.
 const SNIPPET_CHARS: usize = 110;
 
@@ -15,12 +24,20 @@ fn task_failed(e: tokio::task::JoinError) -> ArchiveError {
 }
 
 impl Archive {
-    /// Runs a search on a blocking thread and fills each hit's snippet from the stored text.
-    pub async fn search(&self, req: SearchRequest) -> Result<SearchResults, ArchiveError> {
+    /// Runs a search on a blocking thread; with `Snippets::Filled`, each hit's snippet is made
+    /// from the stored text (a database read per hit, so only pages that show snippets ask).
+    pub async fn search(
+        &self,
+        req: SearchRequest,
+        snippets: Snippets,
+    ) -> Result<SearchResults, ArchiveError> {
         let index = self.index.clone();
         let mut results = tokio::task::spawn_blocking(move || search::search(&index, &req))
             .await
             .map_err(task_failed)??;
+        if snippets == Snippets::Empty {
+            return Ok(results);
+        }
         let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
         let bodies: HashMap<String, String> = self
             .store

@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::article::{Found, find};
 use super::error::ApiError;
 use super::{AppState, WebError, links};
+use crate::archive::Snippets;
 use crate::article::Paragraph;
 use crate::search::{Facets, SearchRequest};
 
@@ -44,7 +45,7 @@ pub async fn search(
     let req = SearchRequest::from_params(&params, 20);
     let r = state
         .archive
-        .search(req.clone())
+        .search(req.clone(), Snippets::Filled)
         .await
         .map_err(WebError::from)?;
     let body = ApiResults {

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Response};
 use super::links;
 use super::origin::{Origin, xml_escape};
 use super::{AppState, WebError};
+use crate::archive::Snippets;
 use crate::search::{SearchRequest, Sort};
 
 const FEED_ENTRIES: usize = 50;
@@ -63,7 +64,7 @@ pub async fn atom(
     req.sort = Sort::Newest;
     req.page = 1;
     req.per_page = FEED_ENTRIES;
-    let results = state.archive.search(req.clone()).await?;
+    let results = state.archive.search(req.clone(), Snippets::Filled).await?;
     let mut pairs = links::pairs(&params);
     pairs.retain(|(k, _)| !matches!(*k, "page" | "per_page" | "sort"));
     let self_url = format!("{origin}{}", links::url("/feed.atom", &pairs));

@@ -6,6 +6,7 @@ use axum::response::Html;
 
 use super::links::{segment, url};
 use super::{AppState, WebError};
+use crate::archive::Snippets;
 use crate::region::{Gazetteer, Level};
 use crate::search::{FacetCount, Facets, Hit, SearchRequest, Sort};
 
@@ -105,7 +106,7 @@ pub async fn page(State(state): State<AppState>) -> Result<Html<String>, WebErro
         per_page: 10,
         ..SearchRequest::default()
     };
-    let r = state.archive.search(req).await?;
+    let r = state.archive.search(req, Snippets::Empty).await?;
     let page = HomePage {
         total: r.total,
         regions: region_tree(&r.facets),

@@ -6,6 +6,7 @@ use axum::response::Html;
 
 use super::links::{self, with};
 use super::{AppState, WebError};
+use crate::archive::Snippets;
 use crate::search::{self, FacetCount, RawParams, SearchRequest, SearchResults};
 
 /// A facet value as a link.
@@ -206,7 +207,7 @@ pub async fn render(
     heading: Option<String>,
 ) -> Result<Html<String>, WebError> {
     let req = SearchRequest::from_params(params, 20);
-    let results = state.archive.search(req.clone()).await?;
+    let results = state.archive.search(req.clone(), Snippets::Filled).await?;
     let mut page = view(params, &req, results);
     page.heading = heading;
     Ok(Html(page.render()?))
