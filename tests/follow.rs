@@ -21,7 +21,8 @@ async fn total(t: &TestArchive, q: &str) -> u64 {
 #[tokio::test]
 async fn server_sees_articles_ingested_by_another_process() {
     let server = TestArchive::sample().await;
-    tokio::spawn(rencai::cli::serve::follow(server.archive.clone()));
+    let (_stop, stopping) = tokio::sync::watch::channel(false);
+    tokio::spawn(server.archive.clone().follow(stopping));
     assert_eq!(total(&server, "南沙").await, 0);
 
     // A second, independent handle on the same data directory, as `rencai ingest` would open.

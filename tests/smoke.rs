@@ -24,7 +24,8 @@ async fn serves_pages_over_tcp() {
         .expect("bind");
     let addr = listener.local_addr().expect("addr");
     let state = rencai::web::AppState::new(t.archive.clone());
-    let server = tokio::spawn(rencai::cli::serve::serve(listener, state));
+    let (stop, stopping) = tokio::sync::watch::channel(false);
+    let server = tokio::spawn(rencai::cli::serve::serve(listener, state, stopping));
     let health = tokio::time::timeout(Duration::from_secs(10), http_get(addr, "/healthz"))
         .await
         .expect("answer in time");
@@ -35,7 +36,11 @@ async fn serves_pages_over_tcp() {
     let headers = page.to_ascii_lowercase();
     assert!(headers.contains("content-security-policy: default-src 'self'"));
     assert!(headers.contains("x-content-type-options: nosniff"));
-    server.abort();
+    stop.send(true).expect("stop");
+    let served = tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .expect("stops in time");
+    assert!(matches!(served, Ok(Ok(()))), "{served:?}");
 }
 
 /// Stops the server process however the test ends.

@@ -1,6 +1,9 @@
 //! Keeping the index in step with the database: the change log, applied in batches.
 
 use std::collections::{HashMap, HashSet};
+use std::time::Duration;
+
+use tokio::sync::watch;
 
 use super::{Archive, ArchiveError};
 use crate::article::Article;
@@ -13,6 +16,9 @@ const REBUILD_BATCH: i64 = 500;
 /// Indexing threads of a rebuild: every core of a small machine.
 const REBUILD_THREADS: usize = 2;
 
+/// How often a server looks for changes that other processes wrote.
+const FOLLOW_EVERY: Duration = Duration::from_secs(2);
+
 /// Articles a writer of this process already holds in memory: (their state, the newest
 /// change-log position that state reflects).
 pub(super) struct Known<'a> {
@@ -21,13 +27,39 @@ pub(super) struct Known<'a> {
 }
 
 impl Archive {
+    /// Keeps the index in step with articles other processes write, until `stop` turns true
+    /// (a step under way is finished first).
+    pub async fn follow(self, mut stop: watch::Receiver<bool>) {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(FOLLOW_EVERY) => {}
+                _ = stop.wait_for(|stopping| *stopping) => return,
+            }
+            match self.sync().await {
+                Ok(Synced::Applied(n)) => tracing::info!("indexed {n} changed articles"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!("index sync failed: {e}"),
+            }
+            if let Err(e) = self.index.reload_if_committed() {
+                tracing::warn!("index reload failed: {e}");
+            }
+        }
+    }
+
     /// Applies pending database changes to the index.
     pub async fn sync(&self) -> Result<Synced, ArchiveError> {
         let (indexed_archive, seq) = self.index.indexed_state()?;
         let archive = self.store.archive_id().await?;
         let last = self.store.last_change().await?;
-        if last < seq || (seq > 0 && indexed_archive.as_deref() != Some(archive.as_str())) {
-            tracing::warn!("the search index does not match the database; rebuilding it");
+        let fresh = seq == 0 && indexed_archive.is_none() && last > 0;
+        if fresh {
+            tracing::info!("the search index is empty; building it from the database");
+        }
+        if fresh || last < seq || (seq > 0 && indexed_archive.as_deref() != Some(archive.as_str()))
+        {
+            if !fresh {
+                tracing::warn!("the search index does not match the database; rebuilding it");
+            }
             return match self.reindex().await {
                 Ok(n) => Ok(Synced::Applied(n)),
                 Err(ArchiveError::Search(crate::search::SearchError::Busy)) => Ok(Synced::Busy),

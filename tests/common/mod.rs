@@ -1,6 +1,7 @@
 //! Shared set-up: a real archive (SQLite file and tantivy index) in a temporary directory.
 #![allow(dead_code)]
 
+pub mod dump;
 pub mod judged;
 
 use std::path::PathBuf;
@@ -110,4 +111,24 @@ pub fn sample_files() -> Vec<PathBuf> {
 /// Percent-encodes a query value.
 pub fn enc(s: &str) -> String {
     serde_urlencoded::to_string([("v", s)]).expect("encode")[2..].to_string()
+}
+
+/// The real binary with arguments, its logs kept to warnings.
+pub fn rencai<I, S>(args: I) -> std::process::Command
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rencai"));
+    cmd.args(args).env("RUST_LOG", "warn").env("NO_COLOR", "1");
+    cmd
+}
+
+/// Runs the binary to the end: exit code and standard output.
+pub fn run(cmd: &mut std::process::Command) -> (i32, String) {
+    let out = cmd.output().expect("run rencai");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
