@@ -10,6 +10,8 @@ fn main() -> ExitCode {
         Command::Ingest(args) => rencai::cli::ingest::run(args),
         Command::Serve(args) => rencai::cli::serve::run(args),
         Command::Reindex(args) => rencai::cli::reindex::run(args),
+        Command::Check(args) => rencai::cli::check::run(args),
+        Command::Backup(args) => rencai::cli::backup::run(args),
     };
     match result {
         Ok(code) => code,

@@ -1,6 +1,8 @@
 //! The archive on disk: the database (source of truth) and the search index derived from it.
 
+mod check;
 mod follow;
+mod gate;
 mod ingest;
 mod query;
 
@@ -9,7 +11,14 @@ use std::path::{Path, PathBuf};
 use crate::search::{SearchError, SearchIndex};
 use crate::store::{Store, StoreError};
 
+pub use check::{CheckDepth, CheckReport, check};
+pub use gate::Overload;
 pub use ingest::IngestOptions;
+
+/// The database's file name inside the data directory.
+pub const DATABASE_FILE: &str = "rencai.db";
+/// The index's folder inside the data directory.
+pub const INDEX_DIR: &str = "index";
 pub use query::Snippets;
 
 /// Errors opening or updating the archive.
@@ -24,6 +33,9 @@ pub enum ArchiveError {
     /// The index failed.
     #[error(transparent)]
     Search(#[from] SearchError),
+    /// The server is at capacity: the request was turned away, to be tried again.
+    #[error("overloaded: {0}")]
+    Overloaded(#[from] Overload),
 }
 
 /// An open archive.
@@ -35,6 +47,7 @@ pub struct Archive {
     pub index: SearchIndex,
     /// The data directory.
     pub dir: PathBuf,
+    gate: gate::Gate,
 }
 
 impl Archive {
@@ -42,12 +55,14 @@ impl Archive {
     pub async fn open(dir: &Path) -> Result<Archive, ArchiveError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| ArchiveError::DataDir(dir.display().to_string(), e))?;
-        let store = Store::open(&dir.join("rencai.db")).await?;
-        let index = SearchIndex::open(&dir.join("index"))?;
+        let store = Store::open(&dir.join(DATABASE_FILE)).await?;
+        let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
         let archive = Archive {
             store,
             index,
             dir: dir.to_path_buf(),
+            // Searches are CPU-bound: one at a time per core.
+            gate: gate::Gate::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
         };
         archive.sync().await?;
         Ok(archive)

@@ -2,8 +2,9 @@
 //! holds the text.
 
 use std::collections::HashMap;
+use std::time::{Duration, Instant};
 
-use super::{Archive, ArchiveError};
+use super::{Archive, ArchiveError, Overload};
 use crate::article::Article;
 use crate::search::{self, SearchError, SearchRequest, SearchResults, snippet};
 
@@ -18,9 +19,19 @@ pub enum Snippets {
 
 /// Characters of a result's snippet.
 const SNIPPET_CHARS: usize = 110;
+/// Time a search may take once it runs: far beyond any search of a million articles on two
+/// cores, so it stops only pathological ones.
+const SEARCH_BUDGET: Duration = Duration::from_secs(3);
 
 fn task_failed(e: tokio::task::JoinError) -> ArchiveError {
     SearchError::Task(e.to_string()).into()
+}
+
+fn search_failed(e: SearchError) -> ArchiveError {
+    match e {
+        SearchError::OverBudget => Overload::OverBudget.into(),
+        e => e.into(),
+    }
 }
 
 impl Archive {
@@ -32,9 +43,15 @@ impl Archive {
         snippets: Snippets,
     ) -> Result<SearchResults, ArchiveError> {
         let index = self.index.clone();
-        let mut results = tokio::task::spawn_blocking(move || search::search(&index, &req))
-            .await
-            .map_err(task_failed)??;
+        let turn = self.gate.enter().await?;
+        let deadline = Instant::now() + SEARCH_BUDGET;
+        let mut results = tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            search::search_within(&index, &req, Some(deadline))
+        })
+        .await
+        .map_err(task_failed)?
+        .map_err(search_failed)?;
         if snippets == Snippets::Empty {
             return Ok(results);
         }
@@ -54,22 +71,27 @@ impl Archive {
         Ok(results)
     }
 
-    /// Up to `n` articles most like `article`, as (id, title), best first.
+    /// Up to `n` articles most like `article`, as (id, title), best first; none while every
+    /// search slot is busy (an article page should not wait for its extras).
     pub async fn related(
         &self,
         article: &Article,
         n: usize,
     ) -> Result<Vec<(String, String)>, ArchiveError> {
+        let Some(turn) = self.gate.try_enter() else {
+            return Ok(Vec::new());
+        };
         let index = self.index.clone();
         let (id, title, body) = (
             article.id.clone(),
             article.title.clone(),
             article.body_text(),
         );
-        Ok(
-            tokio::task::spawn_blocking(move || search::related(&index, &id, &title, &body, n))
-                .await
-                .map_err(task_failed)??,
-        )
+        Ok(tokio::task::spawn_blocking(move || {
+            let _turn = turn;
+            search::related(&index, &id, &title, &body, n)
+        })
+        .await
+        .map_err(task_failed)??)
     }
 }

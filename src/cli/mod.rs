@@ -1,5 +1,7 @@
 //! The command line: one module per subcommand.
 
+pub mod backup;
+pub mod check;
 pub mod ingest;
 pub mod reindex;
 pub mod serve;
@@ -26,6 +28,11 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Rebuild the search index from the database alone.
     Reindex(DataArgs),
+    /// Verify, without changing anything, that the database is sound and the index agrees
+    /// with it (exit 0 when consistent, 1 otherwise).
+    Check(check::CheckArgs),
+    /// Copy the database consistently while the archive is served or written.
+    Backup(backup::BackupArgs),
 }
 
 /// Where the archive lives.

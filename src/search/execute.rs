@@ -2,16 +2,20 @@
 //! dimension that is not filtered; a filtered dimension is counted in its own pass without its
 //! filter, so its facet shows the alternatives to the current choice.
 
-use tantivy::collector::{Count, FruitHandle, MultiCollector, TopDocs};
-use tantivy::query::Query;
-use tantivy::{DocAddress, Order, Score, Searcher};
+use std::time::Instant;
 
+use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Score, Searcher, TantivyError};
+
+use super::budget::{Budgeted, is_over_budget};
 use super::facets::{DateCounts, DateSpec, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
 use super::query;
 use super::schema::TS;
 use super::{
-    Facets, Result, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit, syntax,
+    Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit,
+    syntax,
 };
 
 enum TopHandle {
@@ -28,6 +32,7 @@ struct Pass {
 }
 
 struct Plan<'a> {
+    deadline: Option<Instant>,
     sort: Sort,
     limit: usize,
     offset: usize,
@@ -66,7 +71,7 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
         .regions
         .map(|spec| multi.add_collector(spec.collector()));
     let dates = plan.dates.map(|spec| multi.add_collector(spec.collector()));
-    let mut fruits = searcher.search(query, &multi)?;
+    let mut fruits = collect(searcher, query, &multi, plan.deadline)?;
     let page = match top {
         TopHandle::Score(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
         TopHandle::Time(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
@@ -83,16 +88,39 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
     })
 }
 
-fn facet_pass<C: tantivy::collector::Collector>(
+/// Collects the matches of `query`, stopping between segments once `deadline` has passed.
+fn collect<C: Collector>(
     searcher: &Searcher,
     query: &dyn Query,
     collector: &C,
+    deadline: Option<Instant>,
 ) -> Result<C::Fruit> {
-    Ok(searcher.search(query, collector)?)
+    let budgeted = Budgeted {
+        inner: collector,
+        deadline,
+    };
+    searcher
+        .search(query, &budgeted)
+        .map_err(|e: TantivyError| {
+            if is_over_budget(&e) {
+                SearchError::OverBudget
+            } else {
+                e.into()
+            }
+        })
 }
 
 /// Runs a search: one page of hits, the total, and facet counts.
 pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults> {
+    search_within(index, req, None)
+}
+
+/// Like [`search`], giving up with [`SearchError::OverBudget`] once `deadline` has passed.
+pub fn search_within(
+    index: &SearchIndex,
+    req: &SearchRequest,
+    deadline: Option<Instant>,
+) -> Result<SearchResults> {
     let searcher = index.searcher();
     let fields = index.fields();
     let parsed = syntax::parse(&req.q);
@@ -129,6 +157,7 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
     let region_filtered = filters.region.is_some();
     let date_filtered = filters.when.is_some() || filters.range.is_some();
     let plan = Plan {
+        deadline,
         sort: match (req.sort, parsed.is_empty()) {
             (Sort::Relevance, true) => Sort::Newest,
             (s, _) => s,
@@ -179,18 +208,20 @@ pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults>
     }
     let (province, city, county) = match pass.regions {
         Some(counts) => counts,
-        None => region_spec.read(facet_pass(
+        None => region_spec.read(collect(
             &searcher,
             query::filtered(fields, text.box_clone(), &filters, true, false).as_ref(),
             &region_spec.collector(),
+            deadline,
         )?),
     };
     let (year, month) = match pass.dates {
         Some(counts) => counts,
-        None => date_spec.read(facet_pass(
+        None => date_spec.read(collect(
             &searcher,
             query::filtered(fields, text, &filters, false, true).as_ref(),
             &date_spec.collector(),
+            deadline,
         )?),
     };
     results.total = pass.total;

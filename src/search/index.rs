@@ -160,22 +160,7 @@ impl SearchIndex {
 
     /// The database id and the last change-log position the committed index holds.
     pub fn indexed_state(&self) -> Result<(Option<String>, i64)> {
-        let metas = self.index.load_metas()?;
-        let mut archive = None;
-        let mut seq = 0;
-        for part in metas
-            .payload
-            .as_deref()
-            .unwrap_or_default()
-            .split_whitespace()
-        {
-            if let Some(v) = part.strip_prefix("seq=") {
-                seq = v.parse().unwrap_or(0);
-            } else if let Some(v) = part.strip_prefix("archive=") {
-                archive = Some(v.to_string());
-            }
-        }
-        Ok((archive, seq))
+        Ok(commit_state(self.index.load_metas()?.payload.as_deref()))
     }
 
     /// The index writer with `threads` indexing threads, or None when another process holds
@@ -215,6 +200,20 @@ impl SearchIndex {
         self.reader.reload()?;
         Ok(true)
     }
+}
+
+/// The database id and change-log position a commit's payload records ("archive=… seq=…").
+pub(super) fn commit_state(payload: Option<&str>) -> (Option<String>, i64) {
+    let mut archive = None;
+    let mut seq = 0;
+    for part in payload.unwrap_or_default().split_whitespace() {
+        if let Some(v) = part.strip_prefix("seq=") {
+            seq = v.parse().unwrap_or(0);
+        } else if let Some(v) = part.strip_prefix("archive=") {
+            archive = Some(v.to_string());
+        }
+    }
+    (archive, seq)
 }
 
 /// The index writer of one process: articles in, commits out.

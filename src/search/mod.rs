@@ -1,9 +1,11 @@
 //! Search: schema, analyzers, query language, facets, snippets and related articles.
 
+mod budget;
 pub mod dictionary;
 mod execute;
 pub mod facets;
 mod index;
+mod inspect;
 pub mod query;
 mod related;
 pub mod request;
@@ -16,9 +18,10 @@ use serde::Serialize;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-pub use execute::search;
+pub use execute::{search, search_within};
 pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
+pub use inspect::{IndexContents, inspect};
 pub use related::related;
 pub use request::{RawParams, SearchRequest, Sort};
 pub use schema::day_ts;
@@ -38,6 +41,9 @@ pub enum SearchError {
     /// Another process is writing the index.
     #[error("the search index is being written by another process; try again when it finishes")]
     Busy,
+    /// The search used up its time budget and was stopped.
+    #[error("the search took longer than its time budget")]
+    OverBudget,
     /// A background task failed.
     #[error("index task failed: {0}")]
     Task(String),

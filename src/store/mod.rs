@@ -3,6 +3,7 @@
 mod articles;
 mod changes;
 mod files;
+mod maintenance;
 mod reads;
 
 use std::path::Path;
@@ -15,6 +16,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use articles::{ArticleRecord, Candidate, DedupKeys, Put};
 pub use changes::Change;
 pub use files::{Compression, RawFile};
+pub use maintenance::Health;
 
 /// Errors of the storage layer.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +35,12 @@ pub enum StoreError {
         /// What went wrong.
         detail: String,
     },
+    /// The lock that keeps two processes from migrating at once could not be taken.
+    #[error("lock file {0}")]
+    Lock(String, #[source] std::io::Error),
+    /// There is no database at this path.
+    #[error("no archive database at {0}")]
+    Missing(String),
     /// A stored value does not have the expected shape.
     #[error("corrupt stored value in {what}: {detail}")]
     Corrupt {
@@ -57,28 +65,65 @@ pub struct Tx {
     tx: Transaction<'static, Sqlite>,
 }
 
+/// The embedded, numbered migrations.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
 impl Store {
     /// Opens (creating if needed) the database file and applies pending migrations.
     pub async fn open(path: &Path) -> Result<Store> {
-        let url = format!("sqlite://{}", path.display());
-        let options = SqliteConnectOptions::from_str(&url)?
+        let options = Self::options(path)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
             // Rows of a few kilobytes (texts, raw pages) waste a third of 4 KiB pages; 16 KiB
             // pages hold several. Takes effect when the database is created.
-            .page_size(16_384)
-            .busy_timeout(Duration::from_secs(30))
-            // 16 MiB of page cache per connection: the duplicate bands of a large archive are
-            // looked up at random, and SQLite's 2 MiB default rereads them from the OS.
-            .pragma("cache_size", "-16384");
+            .page_size(16_384);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
             .connect_with(options)
             .await?;
-        sqlx::migrate!("./migrations").run(&pool).await?;
+        // Two processes opening a new archive at once would both apply the first migration:
+        // SQLite has no lock spanning the migrations' transactions, so a lock file beside the
+        // database takes turns.
+        let lock_path = path.with_extension("db-migrate-lock");
+        let lock_error = |e| StoreError::Lock(lock_path.display().to_string(), e);
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(lock_error)?;
+        let lock = tokio::task::spawn_blocking(move || lock.lock().map(|()| lock))
+            .await
+            .map_err(|e| StoreError::Lock(lock_path.display().to_string(), e.into()))?
+            .map_err(lock_error)?;
+        MIGRATOR.run(&pool).await?;
+        drop(lock);
         Ok(Store { pool })
+    }
+
+    /// Opens an existing database for reading only: no file is created, no migration runs.
+    pub async fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(StoreError::Missing(path.display().to_string()));
+        }
+        let options = Self::options(path)?.read_only(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(2)
+            .connect_with(options)
+            .await?;
+        Ok(Store { pool })
+    }
+
+    /// Connection settings shared by readers and writers.
+    fn options(path: &Path) -> Result<SqliteConnectOptions> {
+        let url = format!("sqlite://{}", path.display());
+        Ok(SqliteConnectOptions::from_str(&url)?
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(30))
+            // 16 MiB of page cache per connection: the duplicate bands of a large archive are
+            // looked up at random, and SQLite's 2 MiB default rereads them from the OS.
+            .pragma("cache_size", "-16384"))
     }
 
     /// Starts a write transaction, taking the write lock at once: a transaction that read

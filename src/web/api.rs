@@ -72,7 +72,7 @@ pub async fn search(
         facets: r.facets,
     };
     Ok(Json(
-        serde_json::to_value(body).map_err(|e| WebError::Internal(e.to_string()))?,
+        serde_json::to_value(body).map_err(WebError::internal)?,
     ))
 }
 
