@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// Searches that may wait per running one: enough to absorb a burst, few enough that a wait
-/// stays shorter than the time a person notices.
-const QUEUE_PER_SLOT: usize = 8;
+/// Searches that may wait per running one: enough for a crowd to wait its turn rather than be
+/// turned away at once and come straight back (which costs the machine more than waiting);
+/// the wait itself is bounded by time.
+const QUEUE_PER_SLOT: usize = 256;
 /// Longest wait for a turn: past it, a quick "try again" serves the reader better than a
 /// slow answer, and keeps the latency of the answered searches low.
 const QUEUE_WAIT: Duration = Duration::from_millis(150);

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::{Archive, ArchiveError, Overload};
 use crate::article::Article;
-use crate::search::{self, SearchError, SearchRequest, SearchResults, snippet};
+use crate::search::{self, SearchError, SearchRequest, SearchResults};
 
 /// Whether a search's hits carry snippets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,8 +17,6 @@ pub enum Snippets {
     Empty,
 }
 
-/// Characters of a result's snippet.
-const SNIPPET_CHARS: usize = 110;
 /// Time a search may take once it runs: far beyond any search of a million articles on two
 /// cores, so it stops only pathological ones.
 const SEARCH_BUDGET: Duration = Duration::from_secs(3);
@@ -35,40 +33,37 @@ fn search_failed(e: SearchError) -> ArchiveError {
 }
 
 impl Archive {
-    /// Runs a search on a blocking thread; with `Snippets::Filled`, each hit's snippet is made
-    /// from the stored text (a database read per hit, so only pages that show snippets ask).
+    /// Runs a search on a blocking thread, in turn with other searches; with
+    /// `Snippets::Filled`, each hit's snippet is made from the stored text (a database read
+    /// per hit, so only pages that show snippets ask). The turn covers the reads and the
+    /// snippets too, so that a crowd of searches cannot pile up on the database.
     pub async fn search(
         &self,
         req: SearchRequest,
         snippets: Snippets,
     ) -> Result<SearchResults, ArchiveError> {
-        let index = self.index.clone();
+        let (index, store) = (self.index.clone(), self.store.clone());
         let turn = self.gate.enter().await?;
         let deadline = Instant::now() + SEARCH_BUDGET;
-        let mut results = tokio::task::spawn_blocking(move || {
+        let runtime = tokio::runtime::Handle::current();
+        tokio::task::spawn_blocking(move || {
             let _turn = turn;
-            search::search_within(&index, &req, Some(deadline))
+            let texts = |ids: &[String]| -> Result<HashMap<String, String>, SearchError> {
+                Ok(runtime
+                    .block_on(store.articles(ids))
+                    .map_err(|e| SearchError::Texts(Box::new(e)))?
+                    .into_iter()
+                    .map(|a| (a.id.clone(), a.body_text()))
+                    .collect())
+            };
+            let texts: Option<search::Texts> = match snippets {
+                Snippets::Filled => Some(&texts),
+                Snippets::Empty => None,
+            };
+            search::search_within(&index, &req, Some(deadline), texts).map_err(search_failed)
         })
         .await
         .map_err(task_failed)?
-        .map_err(search_failed)?;
-        if snippets == Snippets::Empty {
-            return Ok(results);
-        }
-        let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-        let bodies: HashMap<String, String> = self
-            .store
-            .articles(&ids)
-            .await?
-            .into_iter()
-            .map(|a| (a.id.clone(), a.body_text()))
-            .collect();
-        for hit in &mut results.hits {
-            if let Some(body) = bodies.get(&hit.id) {
-                hit.snippet = snippet::snippet(body, &results.terms, SNIPPET_CHARS);
-            }
-        }
-        Ok(results)
     }
 
     /// Up to `n` articles most like `article`, as (id, title), best first; none while every

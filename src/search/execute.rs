@@ -2,6 +2,7 @@
 //! dimension that is not filtered; a filtered dimension is counted in its own pass without its
 //! filter, so its facet shows the alternatives to the current choice.
 
+use std::collections::HashMap;
 use std::time::Instant;
 
 use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
@@ -110,16 +111,25 @@ fn collect<C: Collector>(
         })
 }
 
+/// Characters of a result's snippet.
+const SNIPPET_CHARS: usize = 110;
+
+/// Where the text of articles comes from, for snippets: ids in, (id, text) out. The index
+/// does not store the text; the archive reads it from the database.
+pub type Texts<'a> = &'a dyn Fn(&[String]) -> Result<HashMap<String, String>>;
+
 /// Runs a search: one page of hits, the total, and facet counts.
 pub fn search(index: &SearchIndex, req: &SearchRequest) -> Result<SearchResults> {
-    search_within(index, req, None)
+    search_within(index, req, None, None)
 }
 
-/// Like [`search`], giving up with [`SearchError::OverBudget`] once `deadline` has passed.
+/// Like [`search`], giving up with [`SearchError::OverBudget`] once `deadline` has passed;
+/// with `texts`, each hit carries a snippet of its text (and the page is cached with them).
 pub fn search_within(
     index: &SearchIndex,
     req: &SearchRequest,
     deadline: Option<Instant>,
+    texts: Option<Texts>,
 ) -> Result<SearchResults> {
     let searcher = index.searcher();
     let fields = index.fields();
@@ -142,8 +152,11 @@ pub fn search_within(
     let generation = searcher.generation().generation_id();
     let key = format!("{}\u{0}{filters:?}", req.q.trim());
     let page_key = format!(
-        "{key}\u{0}{:?}\u{0}{}\u{0}{}",
-        req.sort, req.page, req.per_page
+        "{key}\u{0}{:?}\u{0}{}\u{0}{}\u{0}{}",
+        req.sort,
+        req.page,
+        req.per_page,
+        texts.is_some()
     );
     if let Some(results) = index
         .with_cache(generation, |c| c.pages.get(&page_key).cloned())
@@ -200,6 +213,9 @@ pub fn search_within(
     for addr in &pass.page {
         results.hits.push(hit(&searcher, fields, *addr)?);
     }
+    if let Some(texts) = texts {
+        fill_snippets(&mut results, texts)?;
+    }
     if let Some(counted) = cached {
         results.total = counted.total;
         results.facets = counted.facets;
@@ -240,4 +256,16 @@ pub fn search_within(
     index.with_cache(generation, |c| c.counts.put(key, counted));
     index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
     Ok(results)
+}
+
+/// Gives each hit the best passage of its text.
+fn fill_snippets(results: &mut SearchResults, texts: Texts) -> Result<()> {
+    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
+    let bodies = texts(&ids)?;
+    for hit in &mut results.hits {
+        if let Some(body) = bodies.get(&hit.id) {
+            hit.snippet = super::snippet::snippet(body, &results.terms, SNIPPET_CHARS);
+        }
+    }
+    Ok(())
 }

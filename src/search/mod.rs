@@ -18,7 +18,7 @@ use serde::Serialize;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
-pub use execute::{search, search_within};
+pub use execute::{Texts, search, search_within};
 pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use inspect::{IndexContents, inspect};
@@ -44,6 +44,9 @@ pub enum SearchError {
     /// The search used up its time budget and was stopped.
     #[error("the search took longer than its time budget")]
     OverBudget,
+    /// The text of the hits could not be read for their snippets.
+    #[error("reading the text of the hits")]
+    Texts(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// A background task failed.
     #[error("index task failed: {0}")]
     Task(String),

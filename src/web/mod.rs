@@ -13,7 +13,8 @@ mod search;
 mod sitemap;
 
 use axum::Router;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -81,9 +82,21 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-async fn health(
-    axum::extract::State(state): axum::extract::State<AppState>,
-) -> Result<&'static str, WebError> {
-    state.archive.store.ping().await?;
-    Ok("ok\n")
+/// Readiness: 200 when the database answers and the index is open, 503 otherwise (never
+/// queued behind searches).
+async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    match state.archive.store.ping().await {
+        Ok(()) => {
+            let indexed = state.archive.index.searcher().num_docs();
+            format!("ok: {indexed} articles indexed\n").into_response()
+        }
+        Err(e) => {
+            tracing::warn!("health check: {e}");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "not ready: the database does not answer\n",
+            )
+                .into_response()
+        }
+    }
 }
