@@ -6,6 +6,7 @@ pub mod cli;
 pub mod fold;
 pub mod ingest;
 pub mod region;
+pub mod report;
 pub mod sample;
 pub mod search;
 pub mod store;

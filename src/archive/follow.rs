@@ -38,10 +38,10 @@ impl Archive {
             match self.sync().await {
                 Ok(Synced::Applied(n)) => tracing::info!("indexed {n} changed articles"),
                 Ok(_) => {}
-                Err(e) => tracing::warn!("index sync failed: {e}"),
+                Err(e) => tracing::warn!("index sync failed: {}", crate::report::chain(&e)),
             }
             if let Err(e) = self.index.reload_if_committed() {
-                tracing::warn!("index reload failed: {e}");
+                tracing::warn!("index reload failed: {}", crate::report::chain(&e));
             }
         }
     }

@@ -25,7 +25,7 @@ pub use query::Snippets;
 #[derive(Debug, thiserror::Error)]
 pub enum ArchiveError {
     /// The data directory could not be created.
-    #[error("data directory {0}: {1}")]
+    #[error("data directory {0}")]
     DataDir(String, #[source] std::io::Error),
     /// The database failed.
     #[error(transparent)]
@@ -34,7 +34,7 @@ pub enum ArchiveError {
     #[error(transparent)]
     Search(#[from] SearchError),
     /// The server is at capacity: the request was turned away, to be tried again.
-    #[error("overloaded: {0}")]
+    #[error("overloaded")]
     Overloaded(#[from] Overload),
 }
 

@@ -22,7 +22,7 @@ pub enum Snippets {
 const SEARCH_BUDGET: Duration = Duration::from_secs(3);
 
 fn task_failed(e: tokio::task::JoinError) -> ArchiveError {
-    SearchError::Task(e.to_string()).into()
+    SearchError::Task(e).into()
 }
 
 fn search_failed(e: SearchError) -> ArchiveError {

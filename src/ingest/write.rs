@@ -36,7 +36,12 @@ pub async fn write_batch(store: &Store, batch: Vec<Prepared>) -> Written {
         Err(e) => Written {
             outcomes: batch
                 .iter()
-                .map(|p| FileOutcome::failed(&p.name, format!("could not store: {e}")))
+                .map(|p| {
+                    FileOutcome::failed(
+                        &p.name,
+                        format!("could not store: {}", crate::report::chain(&e)),
+                    )
+                })
                 .collect(),
             changed: HashMap::new(),
             as_of: 0,

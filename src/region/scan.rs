@@ -54,17 +54,24 @@ pub(crate) enum Hit {
 
 /// The compiled automaton over all names, self-references and blockers.
 pub(crate) struct Matcher {
-    ac: Option<AhoCorasick>,
+    ac: AhoCorasick,
     tokens: Vec<Token>,
 }
 
 impl Matcher {
-    /// A matcher that finds nothing.
+    /// A matcher that finds nothing (a placeholder while the gazetteer is assembled).
     pub(crate) fn empty() -> Matcher {
-        Matcher {
-            ac: None,
-            tokens: Vec::new(),
-        }
+        Matcher::compile(Vec::new(), Vec::new())
+    }
+
+    // The patterns are the bundled gazetteer and word lists: an automaton that cannot be
+    // built is a defect of this build, and attribution must not go quietly missing.
+    fn compile(patterns: Vec<&str>, tokens: Vec<Token>) -> Matcher {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("the bundled place names compile into an automaton");
+        Matcher { ac, tokens }
     }
 
     /// Compiles the gazetteer keys (in key order) with the fixed word lists.
@@ -83,11 +90,7 @@ impl Matcher {
             patterns.push(b);
             tokens.push(Token::Blocker);
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        Matcher { ac, tokens }
+        Matcher::compile(patterns, tokens)
     }
 }
 
@@ -103,10 +106,7 @@ struct Raw {
 impl Gazetteer {
     /// All hits in `text`, after discarding institutions, streets and personal names.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
-        let Some(ac) = &self.matcher.ac else {
-            return Vec::new();
-        };
-        let raws = self.segment(ac, text);
+        let raws = self.segment(&self.matcher.ac, text);
         let mut hits = Vec::new();
         for (i, r) in raws.iter().enumerate() {
             match r.token {

@@ -176,7 +176,7 @@ pub fn search_within(
             (s, _) => s,
         },
         limit: req.per_page,
-        offset: (req.page - 1) * req.per_page,
+        offset: req.page.saturating_sub(1) * req.per_page,
         count: cached.is_none(),
         regions: (cached.is_none() && !region_filtered).then_some(&region_spec),
         dates: (cached.is_none() && !date_filtered).then_some(&date_spec),

@@ -99,7 +99,12 @@ impl SearchIndex {
                 let path = entry
                     .map_err(|e| SearchError::Io(dir.display().to_string(), e))?
                     .path();
-                let _ = std::fs::remove_file(path);
+                match std::fs::remove_file(&path) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                        return Err(SearchError::Io(path.display().to_string(), e));
+                    }
+                    _ => {}
+                }
             }
             index = Index::open_or_create(mmap()?, schema);
         }
@@ -227,9 +232,7 @@ pub struct IndexUpdater {
 
 impl IndexUpdater {
     fn writer(&mut self) -> Result<&mut IndexWriter> {
-        self.writer
-            .as_mut()
-            .ok_or_else(|| SearchError::Task("the index writer was lost in a failed commit".into()))
+        self.writer.as_mut().ok_or(SearchError::WriterLost)
     }
 
     /// Removes the article with this id, if indexed.
@@ -256,17 +259,14 @@ impl IndexUpdater {
     /// log up to `seq`.
     pub async fn commit(&mut self, seq: i64) -> Result<()> {
         let payload = format!("archive={} seq={seq}", self.archive_id);
-        let mut writer = self.writer.take().ok_or_else(|| {
-            SearchError::Task("the index writer was lost in a failed commit".into())
-        })?;
+        let mut writer = self.writer.take().ok_or(SearchError::WriterLost)?;
         let writer = tokio::task::spawn_blocking(move || -> Result<IndexWriter> {
             let mut prepared = writer.prepare_commit()?;
             prepared.set_payload(&payload);
             prepared.commit()?;
             Ok(writer)
         })
-        .await
-        .map_err(|e| SearchError::Task(e.to_string()))??;
+        .await??;
         self.writer = Some(writer);
         Ok(())
     }
@@ -274,9 +274,7 @@ impl IndexUpdater {
     /// Waits for background merges, releases the writer and shows the last commit to searches.
     pub async fn finish(mut self) -> Result<()> {
         if let Some(writer) = self.writer.take() {
-            tokio::task::spawn_blocking(move || writer.wait_merging_threads())
-                .await
-                .map_err(|e| SearchError::Task(e.to_string()))??;
+            tokio::task::spawn_blocking(move || writer.wait_merging_threads()).await??;
         }
         self.reader.reload()?;
         Ok(())

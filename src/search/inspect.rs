@@ -35,7 +35,7 @@ pub fn inspect(dir: &Path) -> Result<Option<IndexContents>> {
     let id = index
         .schema()
         .get_field("id")
-        .map_err(|_| SearchError::Task("the index has no id field: rebuild it".into()))?;
+        .map_err(|_| SearchError::Schema("id"))?;
     let reader = index
         .reader_builder()
         .reload_policy(ReloadPolicy::Manual)

@@ -33,10 +33,10 @@ use schema::{Fields, region_facet};
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
     /// tantivy failed.
-    #[error("search index error: {0}")]
+    #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),
     /// The index directory could not be used.
-    #[error("index directory {0}: {1}")]
+    #[error("index directory {0}")]
     Io(String, #[source] std::io::Error),
     /// Another process is writing the index.
     #[error("the search index is being written by another process; try again when it finishes")]
@@ -47,9 +47,15 @@ pub enum SearchError {
     /// The text of the hits could not be read for their snippets.
     #[error("reading the text of the hits")]
     Texts(#[source] Box<dyn std::error::Error + Send + Sync>),
-    /// A background task failed.
-    #[error("index task failed: {0}")]
-    Task(String),
+    /// A background task failed (panicked or was cancelled).
+    #[error("index task failed")]
+    Task(#[from] tokio::task::JoinError),
+    /// A failed commit lost the index writer; the index must be opened again.
+    #[error("the index writer was lost in a failed commit")]
+    WriterLost,
+    /// The index was written by a build with another schema.
+    #[error("the index has no {0} field: rebuild it with `rencai reindex`")]
+    Schema(&'static str),
 }
 
 /// Result type of the search layer.

@@ -54,7 +54,7 @@ pub struct RawParams {
 }
 
 /// A validated search request.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchRequest {
     /// Query text as typed.
     pub q: String,
@@ -78,6 +78,28 @@ pub struct SearchRequest {
     pub notices: Vec<String>,
     /// A region filter named a place that does not exist: nothing can match.
     pub unknown_region: bool,
+}
+
+/// Results per page when the caller does not say.
+pub const DEFAULT_PER_PAGE: usize = 20;
+
+impl Default for SearchRequest {
+    /// Every article, newest first, the first page.
+    fn default() -> SearchRequest {
+        SearchRequest {
+            q: String::new(),
+            region: None,
+            year: None,
+            month: None,
+            from: None,
+            to: None,
+            sort: Sort::default(),
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            notices: Vec::new(),
+            unknown_region: false,
+        }
+    }
 }
 
 /// Longest query text considered.
@@ -106,6 +128,17 @@ impl SearchRequest {
             per_page: default_per_page,
             ..SearchRequest::default()
         };
+        if value(&p.q).is_some_and(|q| q.chars().count() > MAX_QUERY_CHARS) {
+            r.notices
+                .push(format!("查询太长，只用了前 {MAX_QUERY_CHARS} 个字"));
+        }
+        let dropped = super::syntax::parse(&r.q).dropped;
+        if dropped > 0 {
+            r.notices.push(format!(
+                "查询词太多，只用了前 {} 个，其余 {dropped} 个已忽略",
+                super::syntax::MAX_TERMS
+            ));
+        }
         let g = Gazetteer::bundled();
         let (province, city, county) = (value(&p.province), value(&p.city), value(&p.county));
         let mut region: Option<Region> = None;

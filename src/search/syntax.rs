@@ -9,7 +9,13 @@ pub struct ParsedQuery {
     pub must: Vec<Vec<String>>,
     /// No article may contain any of these.
     pub must_not: Vec<String>,
+    /// Terms left out beyond [`MAX_TERMS`].
+    pub dropped: usize,
 }
+
+/// Most terms (words, phrases, alternatives and exclusions) a query uses: each is a clause
+/// every candidate article is checked against, and a dozen already pin a query down.
+pub const MAX_TERMS: usize = 12;
 
 impl ParsedQuery {
     /// Whether the query asks for nothing (lists every article).
@@ -100,6 +106,12 @@ pub fn parse(input: &str) -> ParsedQuery {
                 if term.is_empty() {
                     continue;
                 }
+                let used: usize =
+                    parsed.must.iter().map(Vec::len).sum::<usize>() + parsed.must_not.len();
+                if used >= MAX_TERMS {
+                    parsed.dropped += 1;
+                    continue;
+                }
                 if negated {
                     parsed.must_not.push(term);
                     join_next = false;
@@ -146,5 +158,14 @@ mod tests {
         assert_eq!(groups("\"unclosed 人才"), [["unclosed人才"]]);
         assert_eq!(groups("OR 人才"), [["人才"]]);
         assert!(parse("-人才").is_empty());
+    }
+
+    #[test]
+    fn terms_beyond_the_cap_are_dropped_and_counted() {
+        let many: Vec<String> = (0..MAX_TERMS + 3).map(|i| format!("词{i}")).collect();
+        let p = parse(&many.join(" "));
+        assert_eq!(p.must.len(), MAX_TERMS);
+        assert_eq!(p.dropped, 3);
+        assert_eq!(p.must[0], ["词0"]);
     }
 }

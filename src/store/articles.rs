@@ -60,10 +60,10 @@ pub(super) const COLUMNS: &str =
     "id, title, paragraphs, paragraphs_zstd, published_on, published_at, province, city, county,
     source, author, original_url, cited";
 
-fn corrupt(what: &'static str, detail: impl ToString) -> StoreError {
+fn corrupt(what: &'static str, source: impl Into<super::Cause>) -> StoreError {
     StoreError::Corrupt {
         what,
-        detail: detail.to_string(),
+        source: source.into(),
     }
 }
 
@@ -115,7 +115,7 @@ const TEXT_ZSTD_LEVEL: i32 = 3;
 fn to_json<T: serde::Serialize>(what: &'static str, value: &T) -> Result<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Encode {
         what,
-        detail: e.to_string(),
+        source: Box::new(e),
     })
 }
 
@@ -124,7 +124,7 @@ fn pack_paragraphs(paragraphs: &[Paragraph]) -> Result<Vec<u8>> {
     let json = to_json("articles.paragraphs", &paragraphs)?;
     zstd::bulk::compress(json.as_bytes(), TEXT_ZSTD_LEVEL).map_err(|e| StoreError::Encode {
         what: "articles.paragraphs_zstd",
-        detail: e.to_string(),
+        source: Box::new(e),
     })
 }
 

@@ -143,13 +143,13 @@ impl Store {
                 Some("zstd") => {
                     zstd::decode_all(stored.as_slice()).map_err(|e| StoreError::Corrupt {
                         what: "raw_files.bytes",
-                        detail: e.to_string(),
+                        source: Box::new(e),
                     })?
                 }
                 Some(other) => {
                     return Err(StoreError::Corrupt {
                         what: "raw_files.compression",
-                        detail: format!("unknown compression {other}"),
+                        source: format!("unknown compression {other}").into(),
                     });
                 }
             };

@@ -81,7 +81,7 @@ impl Store {
             .to_str()
             .ok_or_else(|| StoreError::Encode {
                 what: "backup path",
-                detail: format!("{} is not valid UTF-8", out.display()),
+                source: format!("{} is not valid UTF-8", out.display()).into(),
             })?
             .to_string();
         // VACUUM INTO reads one snapshot of the database, as a read transaction does in WAL

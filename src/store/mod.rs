@@ -22,18 +22,19 @@ pub use maintenance::Health;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database could not be opened, read or written.
-    #[error("database error: {0}")]
+    #[error(transparent)]
     Database(#[from] sqlx::Error),
     /// The schema could not be brought up to date.
-    #[error("database migration failed: {0}")]
+    #[error("database migration failed")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     /// A value could not be encoded for storing.
-    #[error("could not encode {what}: {detail}")]
+    #[error("could not encode {what}")]
     Encode {
         /// Which value.
         what: &'static str,
         /// What went wrong.
-        detail: String,
+        #[source]
+        source: Cause,
     },
     /// The lock that keeps two processes from migrating at once could not be taken.
     #[error("lock file {0}")]
@@ -42,14 +43,18 @@ pub enum StoreError {
     #[error("no archive database at {0}")]
     Missing(String),
     /// A stored value does not have the expected shape.
-    #[error("corrupt stored value in {what}: {detail}")]
+    #[error("corrupt stored value in {what}")]
     Corrupt {
         /// Which value.
         what: &'static str,
         /// What is wrong with it.
-        detail: String,
+        #[source]
+        source: Cause,
     },
 }
+
+/// The underlying failure of an encoding or decoding.
+pub type Cause = Box<dyn std::error::Error + Send + Sync>;
 
 /// Result type of the storage layer.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

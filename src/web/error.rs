@@ -94,13 +94,7 @@ impl WebError {
     fn log(&self) {
         match self {
             WebError::Internal(cause) => {
-                let mut chain = cause.to_string();
-                let mut source = cause.source();
-                while let Some(s) = source {
-                    chain.push_str(&format!(": {s}"));
-                    source = s.source();
-                }
-                tracing::error!("{chain}");
+                tracing::error!("{}", crate::report::chain(cause.as_ref()))
             }
             WebError::Busy(why) => tracing::debug!("turned a search away: {why}"),
             WebError::NotFound | WebError::BadRequest(_) => {}

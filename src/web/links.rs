@@ -54,11 +54,24 @@ pub fn pairs(p: &RawParams) -> Vec<(&'static str, String)> {
         .collect()
 }
 
-/// A path segment (a place name), percent-encoded.
+/// Bytes escaped in a path segment: controls, space, and what would end or split a segment
+/// or start a query or fragment (RFC 3986 path-segment rules).
+const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'`')
+    .add(b'{')
+    .add(b'}');
+
+/// A path segment (a place name), percent-encoded (a space as %20, never +).
 pub fn segment(s: &str) -> String {
-    serde_urlencoded::to_string([("", s)])
-        .map(|e| e.trim_start_matches('=').to_string())
-        .unwrap_or_default()
+    percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
 }
 
 /// A URL of `path` with the given parameters, percent-encoded.
@@ -121,5 +134,11 @@ mod tests {
         assert_eq!(p.q.as_deref(), Some("人才"));
         assert_eq!(p.page.as_deref(), Some("x"));
         assert_eq!(p.city.as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_segment_keeps_spaces_and_slashes_from_changing_the_path() {
+        assert_eq!(segment("a b/c?d"), "a%20b%2Fc%3Fd");
+        assert_eq!(segment("南山区"), "%E5%8D%97%E5%B1%B1%E5%8C%BA");
     }
 }

@@ -91,7 +91,7 @@ async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> 
             format!("ok: {indexed} articles indexed\n").into_response()
         }
         Err(e) => {
-            tracing::warn!("health check: {e}");
+            tracing::warn!("health check: {}", crate::report::chain(&e));
             (
                 StatusCode::SERVICE_UNAVAILABLE,
                 "not ready: the database does not answer\n",

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde_yaml::Value;
+use serde_yaml_ng::Value;
 
 use super::dates::parse_date;
 use super::draft::{Block, DIRECT, Draft};
@@ -39,7 +39,7 @@ pub(crate) fn split(text: &str) -> Option<(&str, &str)> {
 
 /// Front matter keys (lowercased) with their values as strings.
 pub(crate) fn parse(yaml: &str) -> Vec<(String, Vec<String>)> {
-    match serde_yaml::from_str::<Value>(yaml) {
+    match serde_yaml_ng::from_str::<Value>(yaml) {
         Ok(Value::Mapping(map)) => map
             .into_iter()
             .filter_map(|(k, v)| Some((scalar(&k)?.to_lowercase(), values(&v))))
