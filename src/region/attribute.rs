@@ -61,9 +61,34 @@ pub fn attribute(g: &Gazetteer, ev: &Evidence) -> Option<Region> {
     }
 }
 
+/// How far a place must stand out among the places a text mentions.
+#[derive(Debug, Clone, Copy)]
+struct Bar {
+    /// Mentions it needs at least.
+    min: u32,
+    /// Its share of all mentions at its level, in percent.
+    share_pct: u32,
+}
+
+/// Body evidence alone: three (weighted) mentions holding three fifths of the weight, so that
+/// a passing comparison with another place ("as 深圳 did") does not move an article.
+const BODY_BAR: Bar = Bar {
+    min: 3,
+    share_pct: 60,
+};
+/// Body evidence of a text that speaks as a place (我省, 本市): it says it is local, so two
+/// mentions and half of them suffice.
+const SELF_REF_BAR: Bar = Bar {
+    min: 2,
+    share_pct: 50,
+};
+/// Mentions in the lead and body the body bar also asks for: weight from a heavier field
+/// (a lead mention weighs more than one in the body) must not stand in for repetition.
+const BODY_HITS: u32 = 3;
+
 /// Whether `best` clearly outweighs the rest on body evidence alone.
-fn dominates(best: &Score, mass: u32, min: u32, share_pct: u32) -> bool {
-    best.total >= min && best.total * 100 >= mass * share_pct
+fn dominates(best: &Score, mass: u32, bar: Bar) -> bool {
+    best.total >= bar.min && best.total * 100 >= mass * bar.share_pct
 }
 
 /// Scores sorted best first: by total, then by title/publisher weight, then code order.
@@ -89,9 +114,9 @@ fn choose_province(t: &Tally) -> Option<usize> {
     }
     // Speaking as a place (我省, 本市) lowers the bar for the body to place the article.
     if t.self_province + t.self_city > 0 {
-        dominates(&s, mass, 2, 50).then_some(best)
+        dominates(&s, mass, SELF_REF_BAR).then_some(best)
     } else {
-        (dominates(&s, mass, 3, 60) && s.body_hits >= 3).then_some(best)
+        (dominates(&s, mass, BODY_BAR) && s.body_hits >= BODY_HITS).then_some(best)
     }
 }
 
@@ -130,8 +155,8 @@ fn choose_city(g: &Gazetteer, t: &Tally, p: usize) -> Option<usize> {
     let ranked = ranked(scores.iter());
     let &(best, s) = ranked.first()?;
     let mass: u32 = ranked.iter().map(|r| r.1.total).sum();
-    let by_share = dominates(&s, mass, 3, 60) && s.body_hits >= 3;
-    let by_self = t.self_city > 0 && dominates(&s, mass, 2, 50);
+    let by_share = dominates(&s, mass, BODY_BAR) && s.body_hits >= BODY_HITS;
+    let by_self = t.self_city > 0 && dominates(&s, mass, SELF_REF_BAR);
     (by_share || by_self).then_some(best)
 }
 
@@ -173,5 +198,5 @@ fn choose_county(g: &Gazetteer, t: &Tally, p: usize, c: usize) -> Option<usize> 
     let ranked = ranked(scores.iter());
     let &(best, s) = ranked.first()?;
     let mass: u32 = ranked.iter().map(|r| r.1.total).sum();
-    dominates(&s, mass, 3, 60).then_some(best)
+    dominates(&s, mass, BODY_BAR).then_some(best)
 }

@@ -7,7 +7,7 @@ use regex::Regex;
 use super::byline::person_names;
 use super::clean::{char_len, cjk_count, list, normalise};
 use super::dates::find_date;
-use super::draft::{Block, Draft};
+use super::draft::{Block, Draft, Evidence};
 use super::fields::{Label, Pair, find_url, parse_meta_line, trim_junk};
 use super::furniture::{breadcrumb_hints, is_end_marker, is_furniture, is_site_banner};
 use super::lines::{
@@ -85,7 +85,7 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
                 && !seen_body
                 && let Some((date, _)) = find_date(&text)
             {
-                d.published.offer(2, date);
+                d.published.offer(Evidence::Implied, date);
             }
             continue;
         }
@@ -110,7 +110,7 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
                     paras.push(Paragraph::Text(text));
                     continue;
                 }
-                d.published.offer(3, line.date);
+                d.published.offer(Evidence::Guessed, line.date);
                 d.hints.extend(line.hints);
                 continue;
             } else if title.is_none() && is_title_candidate(&text) {
@@ -128,7 +128,7 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
         }
     }
     if let Some(date) = latest_record {
-        d.published.offer(3, date);
+        d.published.offer(Evidence::Guessed, date);
     }
     strip_trailing(&mut paras, &mut d);
     lead_byline(&mut paras, &mut d);
@@ -161,7 +161,7 @@ fn text_block(t: String, d: &mut Draft, centered: bool) -> Block {
         return Block::Image;
     }
     if let Some(url) = BARE_URL.captures(&t).and_then(|c| c.get(1)) {
-        d.url.offer(1, url.as_str().to_string());
+        d.url.offer(Evidence::Labelled, url.as_str().to_string());
         return Block::Text(String::new());
     }
     if centered {
@@ -202,39 +202,44 @@ fn cut_tail(mut blocks: Vec<Block>, d: &mut Draft) -> Vec<Block> {
 
 /// Offer the values of a metadata line; `trailing` lines sit after the body starts.
 fn apply_pairs(d: &mut Draft, pairs: Vec<Pair>, trailing: bool, url_only: bool) {
-    let zone = u8::from(!trailing);
+    // A closing 来源 line is the page's own statement; one at the head may be a repost's.
+    let (source, publisher) = if trailing {
+        (Evidence::Stated, Evidence::Labelled)
+    } else {
+        (Evidence::Labelled, Evidence::Implied)
+    };
     for p in pairs {
         if url_only && p.label != Label::Url {
             continue;
         }
         match p.label {
-            Label::Source if !p.value.is_empty() => d.source.offer(zone, p.value),
-            Label::Publisher if !p.value.is_empty() => d.source.offer(1 + zone, p.value),
+            Label::Source if !p.value.is_empty() => d.source.offer(source, p.value),
+            Label::Publisher if !p.value.is_empty() => d.source.offer(publisher, p.value),
             Label::Date | Label::LooseDate => {
                 if let Some(date) = p.date {
                     let loose = p.label == Label::LooseDate;
                     if !(loose && trailing) {
-                        d.published.offer(u8::from(trailing || loose), date);
+                        let evidence = if trailing || loose {
+                            Evidence::Labelled
+                        } else {
+                            Evidence::Stated
+                        };
+                        d.published.offer(evidence, date);
                     }
                 }
             }
             Label::Writer => {
                 if let Some(n) = person_names(&p.value) {
-                    d.author.offer(0, n);
+                    d.author.offer(Evidence::Stated, n);
                 }
             }
             Label::Editor => {
                 if let Some(n) = person_names(&p.value) {
-                    d.author.offer(2, n);
+                    d.author.offer(Evidence::Implied, n);
                 }
             }
-            Label::Url if !p.value.is_empty() => d.url.offer(0, p.value),
-            Label::Hint => d.hints.extend(
-                p.value
-                    .split([',', '，', ';', '；', '、', ' '])
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string),
-            ),
+            Label::Url if !p.value.is_empty() => d.url.offer(Evidence::Stated, p.value),
+            Label::Hint => d.hints.extend(super::clean::hints(&p.value)),
             _ => {}
         }
     }

@@ -32,6 +32,17 @@ pub(crate) fn list(words: &'static str) -> impl Iterator<Item = &'static str> {
 }
 
 /// Number of characters.
+/// Separators between the values of a tag or keyword list, as sites write them.
+const HINT_SEPARATORS: [char; 9] = [',', '，', ';', '；', '、', '|', '｜', ' ', '\u{3000}'];
+
+/// The values of a tag, category or keyword list ("人才,政策｜山西"), trimmed, none empty.
+pub(crate) fn hints(list: &str) -> impl Iterator<Item = String> + '_ {
+    list.split(HINT_SEPARATORS)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
 pub(crate) fn char_len(s: &str) -> usize {
     s.chars().count()
 }

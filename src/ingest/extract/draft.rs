@@ -17,9 +17,26 @@ pub(crate) enum Block {
     Image,
 }
 
-/// A field value offered by several places; the lowest rank wins, then the first offer.
+/// How directly a source states a field value; the most direct offer wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Evidence {
+    /// Stated outright: metadata fields (front matter, JSON, meta tags), a labelled line
+    /// where such lines are authoritative (the closing 来源 of a government page), a byline.
+    Stated,
+    /// Labelled less reliably: a label at the head of a page, a date on a trailing line,
+    /// a page-wide meta tag, a canonical link.
+    Labelled,
+    /// Implied: an editor standing in for an author, a publisher for a source, a date found
+    /// inside a metadata line.
+    Implied,
+    /// Guessed: a dateline, the last record date of a law, names from a meta author tag.
+    Guessed,
+}
+
+/// A field value offered by several places; the most direct evidence wins, then the first
+/// offer.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Slot<T>(Option<(u8, T)>);
+pub(crate) struct Slot<T>(Option<(Evidence, T)>);
 
 impl<T> Default for Slot<T> {
     fn default() -> Self {
@@ -28,10 +45,10 @@ impl<T> Default for Slot<T> {
 }
 
 impl<T> Slot<T> {
-    /// Offer a value with a rank (0 = most trusted).
-    pub(crate) fn offer(&mut self, rank: u8, value: T) {
-        if self.0.as_ref().is_none_or(|(r, _)| rank < *r) {
-            self.0 = Some((rank, value));
+    /// Offer a value with the evidence for it.
+    pub(crate) fn offer(&mut self, evidence: Evidence, value: T) {
+        if self.0.as_ref().is_none_or(|(e, _)| evidence < *e) {
+            self.0 = Some((evidence, value));
         }
     }
 
@@ -63,6 +80,3 @@ pub(crate) struct Draft {
     /// A title derived from the file name, used when nothing better exists.
     pub name_title: Option<String>,
 }
-
-/// Rank of values given directly by metadata (front matter, JSON fields, meta tags).
-pub(crate) const DIRECT: u8 = 0;

@@ -6,7 +6,7 @@ use regex::Regex;
 use serde_yaml_ng::Value;
 
 use super::dates::parse_date;
-use super::draft::{Block, DIRECT, Draft};
+use super::draft::{Block, Draft, Evidence};
 use super::html::fragment_blocks;
 use super::markdown::links_to_text;
 
@@ -95,23 +95,21 @@ pub(crate) fn apply(fields: &[(String, Vec<String>)], d: &mut Draft) {
             "title" | "headline" if d.title.is_none() => d.title = Some(first.to_string()),
             "date" | "published" | "pubdate" | "pub_date" | "published_at" | "publish_date" => {
                 if let Some(p) = parse_date(first) {
-                    d.published.offer(DIRECT, p);
+                    d.published.offer(Evidence::Stated, p);
                 }
             }
-            "source" | "publisher" | "来源" => d.source.offer(DIRECT, first.to_string()),
-            "author" | "authors" | "作者" => d.author.offer(DIRECT, vals.join("、")),
+            "source" | "publisher" | "来源" => {
+                d.source.offer(Evidence::Stated, first.to_string())
+            }
+            "author" | "authors" | "作者" => d.author.offer(Evidence::Stated, vals.join("、")),
             "url" | "original_url" | "source_url" | "link" | "canonical_url" | "permalink"
                 if first.starts_with("http") =>
             {
-                d.url.offer(DIRECT, first.to_string());
+                d.url.offer(Evidence::Stated, first.to_string());
             }
             "tags" | "categories" | "category" | "keywords" | "region" | "province" | "city" => {
-                d.hints.extend(
-                    vals.iter()
-                        .flat_map(|v| v.split([',', '，', ';', '；', '、', ' ']))
-                        .filter(|s| !s.trim().is_empty())
-                        .map(|s| s.trim().to_string()),
-                );
+                d.hints
+                    .extend(vals.iter().flat_map(|v| super::clean::hints(v)));
             }
             _ => {}
         }
@@ -127,7 +125,7 @@ pub(crate) fn html_draft(text: &str) -> Draft {
     let mut markup = String::with_capacity(body.len());
     for line in body.lines() {
         if let Some(url) = URL_LINE.captures(line).and_then(|c| c.get(1)) {
-            d.url.offer(1, url.as_str().to_string());
+            d.url.offer(Evidence::Labelled, url.as_str().to_string());
         } else {
             markup.push_str(&links_to_text(line));
             markup.push('\n');

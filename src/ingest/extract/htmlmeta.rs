@@ -8,7 +8,7 @@ use scraper::{ElementRef, Html, Selector};
 use super::byline::person_names;
 use super::clean::{char_len, normalise};
 use super::dates::parse_date;
-use super::draft::{DIRECT, Draft};
+use super::draft::{Draft, Evidence};
 
 /// Titles offered by meta tags.
 #[derive(Debug, Default)]
@@ -24,25 +24,8 @@ static TITLE_SEP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[-–—|]\s+|_|\||｜|－|--").expect("valid regex"));
 
 /// Endings of site or column names in `<title>`.
-const SITE_ENDINGS: &[&str] = &[
-    "网",
-    "網",
-    "网站",
-    "網站",
-    "政府",
-    "门户",
-    "門戶",
-    "官网",
-    "官網",
-    "首页",
-    "首頁",
-    "频道",
-    "頻道",
-    "平台",
-    "客户端",
-    "在线",
-    "在線",
-];
+const SITE_ENDINGS: &str =
+    "网|網|网站|網站|政府|门户|門戶|官网|官網|首页|首頁|频道|頻道|平台|客户端|在线|在線";
 
 /// A selector from a literal known to be valid.
 fn selector(s: &str) -> Selector {
@@ -83,27 +66,23 @@ pub(crate) fn read_meta(doc: &Html, d: &mut Draft) -> MetaTitles {
             | "datepublished"
             | "releasedate" => {
                 if let Some(p) = parse_date(&content) {
-                    d.published.offer(DIRECT, p);
+                    d.published.offer(Evidence::Stated, p);
                 }
             }
             "contentsource" | "source" | "article:source" | "og:source" => {
-                d.source.offer(1, strip_label(&content));
+                d.source.offer(Evidence::Labelled, strip_label(&content));
             }
             // Sites often put their own name here; a byline in the page wins.
             "author" | "article:author" | "dc.creator" => {
                 if let Some(names) = person_names(&strip_label(&content)) {
-                    d.author.offer(3, names);
+                    d.author.offer(Evidence::Guessed, names);
                 }
             }
-            "og:url" if content.starts_with("http") => d.url.offer(DIRECT, content),
+            "og:url" if content.starts_with("http") => d.url.offer(Evidence::Stated, content),
             "keywords" | "news_keywords" | "article:tag" | "article:section" | "columnname"
-            | "column" | "catalogname" | "sitename" | "og:site_name" | "site" => d.hints.extend(
-                content
-                    .split([',', '，', ';', '；', '、', '|', ' '])
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string),
-            ),
+            | "column" | "catalogname" | "sitename" | "og:site_name" | "site" => {
+                d.hints.extend(super::clean::hints(&content))
+            }
             _ => {}
         }
     }
@@ -128,12 +107,12 @@ pub(crate) fn read_meta(doc: &Html, d: &mut Draft) -> MetaTitles {
             }
             "datepublished" => {
                 if let Some(p) = parse_date(&value) {
-                    d.published.offer(DIRECT, p);
+                    d.published.offer(Evidence::Stated, p);
                 }
             }
             "author" => {
                 if let Some(names) = person_names(&strip_label(&value)) {
-                    d.author.offer(1, names);
+                    d.author.offer(Evidence::Labelled, names);
                 }
             }
             _ => {}
@@ -147,7 +126,7 @@ pub(crate) fn read_meta(doc: &Html, d: &mut Draft) -> MetaTitles {
             .any(|r| r.eq_ignore_ascii_case("canonical"))
             && href.starts_with("http")
         {
-            d.url.offer(DIRECT, href.to_string());
+            d.url.offer(Evidence::Stated, href.to_string());
         }
     }
     titles
@@ -169,7 +148,8 @@ fn headline_part(title: &str) -> String {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    let site = |p: &&str| SITE_ENDINGS.iter().any(|e| p.ends_with(e)) || p.contains("www.");
+    let site =
+        |p: &&str| super::clean::list(SITE_ENDINGS).any(|e| p.ends_with(e)) || p.contains("www.");
     let longest =
         |it: &mut dyn Iterator<Item = &str>| it.max_by_key(|p| char_len(p)).map(str::to_string);
     longest(&mut parts.iter().copied().filter(|p| !site(p)))

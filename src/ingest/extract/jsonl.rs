@@ -4,7 +4,7 @@ use serde_json::{Map, Value};
 
 use super::assemble::assemble;
 use super::dates::{from_timestamp, parse_date};
-use super::draft::{Block, DIRECT, Draft};
+use super::draft::{Block, Draft, Evidence};
 use super::html::fragment_blocks;
 use super::markdown::links_to_text;
 use super::{ExtractError, Extracted, HTML_TAG};
@@ -143,26 +143,22 @@ fn record(map: &Map<String, Value>, line_no: usize) -> Draft {
             _ => None,
         };
         if let Some(date) = date {
-            d.published.offer(DIRECT, date);
+            d.published.offer(Evidence::Stated, date);
             break;
         }
     }
     if let Some(s) = first(map, SOURCE) {
-        d.source.offer(DIRECT, s);
+        d.source.offer(Evidence::Stated, s);
     }
     if let Some(a) = first(map, AUTHOR) {
-        d.author.offer(DIRECT, a);
+        d.author.offer(Evidence::Stated, a);
     }
     if let Some(u) = first(map, URL).filter(|u| u.starts_with("http")) {
-        d.url.offer(DIRECT, u);
+        d.url.offer(Evidence::Stated, u);
     }
     for key in HINTS {
         for v in map.get(*key).map(strings).unwrap_or_default() {
-            d.hints.extend(
-                v.split([',', '，', ';', '；', '、', '|'])
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| s.trim().to_string()),
-            );
+            d.hints.extend(super::clean::hints(&v));
         }
     }
     if let Some(body) = first(map, BODY) {

@@ -7,7 +7,7 @@ use regex::Regex;
 use super::byline::{Attribution, attribution, person_names};
 use super::clean::{char_len, cjk_count, normalise};
 use super::dates::find_date;
-use super::draft::Draft;
+use super::draft::{Draft, Evidence};
 use super::fields::{parse_meta_line, trim_junk};
 use super::furniture::is_site_banner;
 use super::{Paragraph, Published};
@@ -26,10 +26,10 @@ static TRAILING_BRACKET: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?s)^(.*[。！？!?”’」』…])\s*[(（]([^()（）]{1,40})[)）]$").expect("valid regex")
 });
 
-/// A role word that marks a short closing line as a byline ("扬子晚报记者 张楠").
-static BYLINE_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"记者|記者|通讯员|通訊員|作者|撰稿|编辑|編輯").expect("valid regex")
-});
+/// Role words that mark a short closing line as a byline ("扬子晚报记者 张楠").
+const BYLINE_ROLES: &str = "记者|記者|通讯员|通訊員|作者|撰稿|编辑|編輯";
+static BYLINE_ROLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(BYLINE_ROLES).expect("valid regex"));
 
 /// A news agency's dateline followed by a bracketed byline.
 static LEAD_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,16 +57,16 @@ static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Words of a dateline that are roles or labels, not places or tags.
-static DATELINE_NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"编辑|編輯|记者|記者|作者|来源|來源|星期|周[一二三四五六日]|浏览|点击|阅读|发布|發布|时间|日期").expect("valid regex")
-});
+/// Words of a dateline that are roles or labels, not places or tags (and weekdays).
+const DATELINE_WORDS: &str = "编辑|編輯|记者|記者|作者|来源|來源|星期|浏览|点击|阅读|发布|發布\
+    |时间|日期|周一|周二|周三|周四|周五|周六|周日";
+static DATELINE_NOISE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(DATELINE_WORDS).expect("valid regex"));
 
-/// Lines recording a law's adoption or amendment, which belong to the text.
-static LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"通过|通過|批准|修正|修订|修訂|公布|施行|人民代表大会|常务委员会|常務委員會")
-        .expect("valid regex")
-});
+/// Words of the lines recording a law's adoption or amendment, which belong to the text.
+const LEGAL_WORDS: &str =
+    "通过|通過|批准|修正|修订|修訂|公布|施行|人民代表大会|常务委员会|常務委員會";
+static LEGAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(LEGAL_WORDS).expect("valid regex"));
 
 /// A date line near the top: the date, place or tag words, and whether the line is text to keep.
 pub(crate) struct Dateline {
@@ -176,9 +176,9 @@ pub(crate) fn strip_trailing(paras: &mut Vec<Paragraph>, d: &mut Draft) {
             break;
         };
         match attribution(&inner) {
-            Some(Attribution::Source(s)) => d.source.offer(0, s),
-            Some(Attribution::Author(a)) => d.author.offer(0, a),
-            Some(Attribution::Editor(a)) => d.author.offer(2, a),
+            Some(Attribution::Source(s)) => d.source.offer(Evidence::Stated, s),
+            Some(Attribution::Author(a)) => d.author.offer(Evidence::Stated, a),
+            Some(Attribution::Editor(a)) => d.author.offer(Evidence::Implied, a),
             Some(Attribution::End) => {}
             None => break,
         }
@@ -201,7 +201,7 @@ pub(crate) fn lead_byline(paras: &mut Vec<Paragraph>, d: &mut Draft) {
             .and_then(|c| c.get(1))
             .and_then(|m| person_names(m.as_str()))
     {
-        d.author.offer(0, names);
+        d.author.offer(Evidence::Stated, names);
         paras.remove(at);
         return;
     }
@@ -214,7 +214,7 @@ pub(crate) fn lead_byline(paras: &mut Vec<Paragraph>, d: &mut Draft) {
         .and_then(|c| c.get(1))
         && let Some(Attribution::Author(a)) = attribution(inner.as_str())
     {
-        d.author.offer(0, a);
+        d.author.offer(Evidence::Stated, a);
     }
 }
 
