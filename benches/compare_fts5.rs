@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use rencai::archive::Archive;
-use rencai::search::{self, RawParams, SearchRequest};
+use rencai::search::{self, SearchRequest};
+use rencai::web::params::{self, RawParams};
 use sqlx::Row;
 use sqlx::sqlite::{SqliteConnectOptions, SqlitePool};
 
@@ -210,7 +211,7 @@ fn request(q: &str) -> SearchRequest {
         per_page: Some("10".into()),
         ..RawParams::default()
     };
-    SearchRequest::from_params(&raw, 10)
+    params::request(&raw, 10).0
 }
 
 async fn rencai_ids(e: &Engines, q: &str) -> anyhow::Result<Vec<String>> {

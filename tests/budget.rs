@@ -5,16 +5,17 @@ mod common;
 use std::time::{Duration, Instant};
 
 use common::TestArchive;
-use rencai::search::{self, RawParams, SearchError, SearchRequest};
+use rencai::search::{self, SearchError};
+use rencai::web::params::{self, RawParams};
 
 #[tokio::test]
 async fn a_spent_budget_stops_the_search() {
     let t = TestArchive::sample().await;
-    let params = RawParams {
+    let raw = RawParams {
         q: Some("人才".into()),
         ..RawParams::default()
     };
-    let req = SearchRequest::from_params(&params, 20);
+    let (req, _) = params::request(&raw, 20);
     let spent = Instant::now();
     std::thread::sleep(Duration::from_millis(2));
     let stopped = search::search_within(&t.archive.index, &req, Some(spent), None);

@@ -65,8 +65,7 @@ async fn searching_talent_finds_all_five() {
     for facet in ["province", "city", "year"] {
         assert!(json["facets"][facet].is_array(), "facet {facet}");
     }
-    let (status, _, html) = t.get(&format!("/search?q={}", enc("人才"))).await;
-    assert_eq!(status, StatusCode::OK);
+    let html = t.page(&format!("/search?q={}", enc("人才"))).await;
     assert!(html.contains("<mark>人才</mark>"));
     assert!(html.contains("共 <strong>5</strong> 条结果"));
 }
@@ -112,14 +111,12 @@ async fn empty_query_lists_everything_newest_first_with_paging() {
 async fn article_page_and_json() {
     let t = TestArchive::sample().await;
     let id = id_of_title(&t, "呼和浩特").await;
-    let (status, _, html) = t.get(&format!("/articles/{id}")).await;
-    assert_eq!(status, StatusCode::OK);
+    let html = t.page(&format!("/articles/{id}")).await;
     assert!(html.contains("<h1>呼和浩特"));
     assert!(html.contains(&format!(
         "rel=\"canonical\" href=\"http://localhost/articles/{id}\""
     )));
-    let (status, a) = t.json(&format!("/api/articles/{id}")).await;
-    assert_eq!(status, StatusCode::OK);
+    let a = t.api(&format!("/api/articles/{id}")).await;
     assert_eq!(a["id"], id.as_str());
     assert_eq!(a["url"], format!("/articles/{id}"));
     assert_eq!(a["date"], "2023-05-30");
@@ -165,8 +162,7 @@ async fn unknown_articles_and_pages_are_404s() {
 #[tokio::test]
 async fn health_and_static_assets() {
     let t = TestArchive::sample().await;
-    let (status, _, body) = t.get("/healthz").await;
-    assert_eq!(status, StatusCode::OK);
+    let body = t.page("/healthz").await;
     assert_eq!(body, "ok: 5 articles indexed\n");
     let (status, content_type, css) = t.get("/static/style.css").await;
     assert_eq!(status, StatusCode::OK);

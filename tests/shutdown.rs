@@ -2,56 +2,21 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
+
+use common::server::{Server, get};
 
 /// Clients hammering the server while the signal arrives.
 const CLIENTS: usize = 16;
 /// How long service managers wait before they kill.
 const STOP_LIMIT: Duration = Duration::from_secs(10);
 
-/// One request on a fresh connection; the status code, or None once the server is gone.
-fn get(addr: &str, path: &str) -> Option<u16> {
-    let mut stream = TcpStream::connect(addr).ok()?;
-    stream.set_read_timeout(Some(STOP_LIMIT)).ok()?;
-    let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
-    stream.write_all(request.as_bytes()).ok()?;
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    response.split_whitespace().nth(1)?.parse().ok()
-}
-
 #[test]
 fn sigterm_under_load_stops_the_server_cleanly() {
     let data = tempfile::tempdir().expect("temp dir");
-    let mut server = common::rencai(["serve", "--addr", "127.0.0.1:0", "--data"])
-        .arg(data.path())
-        .env("RUST_LOG", "info")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn server");
-    let stderr = server.stderr.take().expect("stderr");
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("serving on http://").nth(1) {
-                let addr: String = rest
-                    .chars()
-                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ':')
-                    .collect();
-                let _ = tx.send(addr);
-            }
-        }
-    });
-    let addr = rx
-        .recv_timeout(Duration::from_secs(120))
-        .expect("the server said where it listens");
-
+    let mut server = Server::start(data.path());
     let (stop, answered, failed) = (
         Arc::new(AtomicBool::new(false)),
         Arc::new(AtomicUsize::new(0)),
@@ -59,8 +24,12 @@ fn sigterm_under_load_stops_the_server_cleanly() {
     );
     let clients: Vec<_> = (0..CLIENTS)
         .map(|c| {
-            let (addr, stop, answered, failed) =
-                (addr.clone(), stop.clone(), answered.clone(), failed.clone());
+            let (addr, stop, answered, failed) = (
+                server.addr.clone(),
+                stop.clone(),
+                answered.clone(),
+                failed.clone(),
+            );
             std::thread::spawn(move || {
                 let mut n = 0;
                 while !stop.load(Ordering::Relaxed) {
@@ -71,7 +40,7 @@ fn sigterm_under_load_stops_the_server_cleanly() {
                         1 + (c + n) % 7,
                         ["relevance", "newest", "oldest"][n % 3]
                     );
-                    match get(&addr, &path) {
+                    match get(&addr, &path).map(|(status, _)| status) {
                         Some(200) => answered.fetch_add(1, Ordering::Relaxed),
                         // Shed under overload: an answer, not a failure.
                         Some(503) => 0,
@@ -87,16 +56,16 @@ fn sigterm_under_load_stops_the_server_cleanly() {
 
     let signalled = Instant::now();
     // SAFETY: kill(2) on the pid of a child this test spawned and has not reaped.
-    let sent = unsafe { libc::kill(server.id() as libc::pid_t, libc::SIGTERM) };
+    let sent = unsafe { libc::kill(server.child.id() as libc::pid_t, libc::SIGTERM) };
     assert_eq!(sent, 0, "SIGTERM sent");
     let status = loop {
-        if let Some(status) = server.try_wait().expect("wait") {
+        if let Some(status) = server.child.try_wait().expect("wait") {
             break status;
         }
-        if signalled.elapsed() > STOP_LIMIT {
-            let _ = server.kill();
-            panic!("the server was still running {STOP_LIMIT:?} after SIGTERM");
-        }
+        assert!(
+            signalled.elapsed() < STOP_LIMIT,
+            "the server was still running {STOP_LIMIT:?} after SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(20));
     };
     stop.store(true, Ordering::Relaxed);

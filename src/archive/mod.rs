@@ -19,7 +19,7 @@ pub use ingest::IngestOptions;
 pub const DATABASE_FILE: &str = "rencai.db";
 /// The index's folder inside the data directory.
 pub const INDEX_DIR: &str = "index";
-pub use query::Snippets;
+pub use query::{Found, Snippets};
 
 /// Errors opening or updating the archive.
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use super::{Archive, ArchiveError, Overload};
 use crate::article::Article;
 use crate::search::{self, SearchError, SearchRequest, SearchResults};
+use crate::store::ArticleRecord;
 
 /// Whether a search's hits carry snippets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,29 @@ fn search_failed(e: SearchError) -> ArchiveError {
     }
 }
 
+/// An article found by id, or the id it was merged into.
+pub enum Found {
+    /// The article with its files and related articles (id, title).
+    Article(Box<ArticleRecord>, Vec<(String, String)>),
+    /// The id is an alias of this article.
+    MovedTo(String),
+}
+
 impl Archive {
+    /// Looks an article up by id (or a former id), with up to `related` related articles;
+    /// None when no article has or had this id.
+    pub async fn find_article(
+        &self,
+        id: &str,
+        related: usize,
+    ) -> Result<Option<Found>, ArchiveError> {
+        let Some(record) = self.store.article(id).await? else {
+            return Ok(self.store.resolve_alias(id).await?.map(Found::MovedTo));
+        };
+        let related = self.related(&record.article, related).await?;
+        Ok(Some(Found::Article(Box::new(record), related)))
+    }
+
     /// Runs a search on a blocking thread, in turn with other searches; with
     /// `Snippets::Filled`, each hit's snippet is made from the stored text (a database read
     /// per hit, so only pages that show snippets ask). The turn covers the reads and the

@@ -65,6 +65,8 @@ pub struct Gazetteer {
     /// Distinct name strings, each with every place it may denote (code order).
     pub(crate) keys: Vec<(String, Vec<Entry>)>,
     pub(crate) index: HashMap<String, usize>,
+    /// Division codes (NBS: 2 digits a province, 4 a city, 6 a county) to places.
+    pub(crate) codes: HashMap<String, Place>,
     pub(crate) matcher: Matcher,
 }
 
@@ -86,23 +88,25 @@ impl Gazetteer {
     fn parse(provinces_csv: &str, cities_csv: &str, areas_csv: &str) -> Gazetteer {
         let mut provinces = Vec::new();
         let mut province_by_code = HashMap::new();
+        let mut codes = HashMap::new();
         for r in rows(provinces_csv) {
             let [code, name] = r[..] else {
                 panic!("malformed bundled provinces.csv row: {r:?}")
             };
             province_by_code.insert(code.to_string(), provinces.len());
+            codes.insert(code.to_string(), Place::Province(provinces.len()));
             provinces.push(Province {
                 name: name.to_string(),
                 short: short_form(name),
                 own_city: None,
             });
         }
-        let mut areas_by_city: HashMap<&str, Vec<&str>> = HashMap::new();
+        let mut areas_by_city: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
         for r in rows(areas_csv) {
-            let [_, name, city, _] = r[..] else {
+            let [code, name, city, _] = r[..] else {
                 panic!("malformed bundled areas.csv row: {r:?}")
             };
-            areas_by_city.entry(city).or_default().push(name);
+            areas_by_city.entry(city).or_default().push((code, name));
         }
         let mut cities: Vec<City> = Vec::new();
         let mut counties = Vec::new();
@@ -115,7 +119,8 @@ impl Gazetteer {
             };
             let areas = areas_by_city.remove(code).unwrap_or_default();
             if DIRECT_PLACEHOLDERS.contains(&name) {
-                for area in areas {
+                for (area_code, area) in areas {
+                    codes.insert(area_code.to_string(), Place::City(cities.len()));
                     cities.push(City {
                         name: area.to_string(),
                         province,
@@ -140,6 +145,7 @@ impl Gazetteer {
                     }
                 }
             } else {
+                codes.insert(code.to_string(), Place::City(cities.len()));
                 cities.push(City {
                     name: name.to_string(),
                     province,
@@ -148,7 +154,8 @@ impl Gazetteer {
                 });
                 cities.len() - 1
             };
-            for area in areas {
+            for (area_code, area) in areas {
+                codes.insert(area_code.to_string(), Place::County(counties.len()));
                 counties.push(County {
                     name: area.to_string(),
                     city,
@@ -162,6 +169,7 @@ impl Gazetteer {
             counties,
             keys: Vec::new(),
             index: HashMap::new(),
+            codes,
             matcher: Matcher::empty(),
         };
         g.build_index();

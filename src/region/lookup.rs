@@ -76,6 +76,56 @@ impl Gazetteer {
         Some(self.region_of(place))
     }
 
+    /// Every division at `level` that `name` denotes (a full or short name, or an NBS division
+    /// code), within a province and/or city when given, in code order. Official full names
+    /// win over short forms: 朝阳区 is two districts, 朝阳 also the city and the county.
+    pub fn lookup_all(
+        &self,
+        name: &str,
+        level: Level,
+        province: Option<&str>,
+        city: Option<&str>,
+    ) -> Vec<Region> {
+        let name = name.trim();
+        if let Some(&place) = self.codes.get(name) {
+            return if self.at_level(place, level) {
+                vec![self.region_of(place)]
+            } else {
+                Vec::new()
+            };
+        }
+        let province = match province.map(|p| self.province_index(p)) {
+            Some(None) => return Vec::new(),
+            Some(found) => found,
+            None => None,
+        };
+        let city = match city.map(|c| self.city_index(c, province)) {
+            Some(None) => return Vec::new(),
+            Some(found) => found,
+            None => None,
+        };
+        let matches: Vec<_> = self
+            .entries(name)
+            .iter()
+            .filter(|e| province.is_none_or(|p| self.province_of(e.place) == p))
+            .filter(|e| city.is_none_or(|c| self.city_of(e.place) == Some(c)))
+            .filter(|e| self.at_level(e.place, level))
+            .collect();
+        let any_full = matches.iter().any(|e| e.full);
+        let mut out: Vec<Region> = matches
+            .iter()
+            .filter(|e| e.full || !any_full)
+            .map(|e| self.region_of(e.place))
+            .collect();
+        if out.is_empty()
+            && let Some(place) = self.municipal_city(name, Some(level), province)
+        {
+            out.push(self.region_of(place));
+        }
+        out.dedup();
+        out
+    }
+
     /// Whether a place belongs to the requested level.
     fn at_level(&self, place: Place, level: Level) -> bool {
         matches!(

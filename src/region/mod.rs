@@ -24,6 +24,30 @@ pub struct Region {
     pub county: Option<String>,
 }
 
+impl Region {
+    /// The most specific name (the county, else the city, else the province).
+    pub fn name(&self) -> &str {
+        self.county
+            .as_deref()
+            .or(self.city.as_deref())
+            .unwrap_or(&self.province)
+    }
+
+    /// The name with the unit it belongs to, which tells apart places of the same name
+    /// (南山区 · 深圳市, 南山区 · 鹤岗市).
+    pub fn label(&self) -> String {
+        let parent = match (&self.city, &self.county) {
+            (Some(city), Some(_)) => Some(city.as_str()),
+            (Some(city), None) if city != &self.province => Some(self.province.as_str()),
+            _ => None,
+        };
+        match parent {
+            Some(parent) => format!("{} · {parent}", self.name()),
+            None => self.name().to_string(),
+        }
+    }
+}
+
 /// An administrative level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Level {

@@ -10,14 +10,15 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Score, Searcher, TantivyError};
 
 use super::budget::{Budgeted, is_over_budget};
-use super::facets::{DateCounts, DateSpec, RegionCounts, RegionSpec, Selection};
+use super::facets::{DateCounts, DateSpec, PlaceCount, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
-use super::query;
+use super::query::{self, Leave};
 use super::schema::TS;
 use super::{
     Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit,
     syntax,
 };
+use crate::region::Region;
 
 enum TopHandle {
     Score(FruitHandle<Vec<(Score, DocAddress)>>),
@@ -143,9 +144,17 @@ pub fn search_within(
     if req.unknown_region {
         return Ok(results);
     }
+    // With several places of one name, the levels listed are those they share.
+    let shared = |level: fn(&Region) -> Option<&str>| {
+        let first = level(req.regions.first()?)?;
+        req.regions
+            .iter()
+            .all(|r| level(r) == Some(first))
+            .then_some(first)
+    };
     let sel = Selection {
-        province: req.region.as_ref().map(|r| r.province.as_str()),
-        city: req.region.as_ref().and_then(|r| r.city.as_deref()),
+        province: shared(|r| Some(r.province.as_str())),
+        city: shared(|r| r.city.as_deref()),
         year: req.year,
     };
     let (region_spec, date_spec) = (RegionSpec::new(&sel), DateSpec::new(&sel));
@@ -167,14 +176,11 @@ pub fn search_within(
     let cached = index
         .with_cache(generation, |c| c.counts.get(&key).cloned())
         .flatten();
-    let region_filtered = filters.region.is_some();
+    let region_filtered = !filters.regions.is_empty();
     let date_filtered = filters.when.is_some() || filters.range.is_some();
     let plan = Plan {
         deadline,
-        sort: match (req.sort, parsed.is_empty()) {
-            (Sort::Relevance, true) => Sort::Newest,
-            (s, _) => s,
-        },
+        sort: req.effective_sort(),
         limit: req.per_page,
         offset: req.page.saturating_sub(1) * req.per_page,
         count: cached.is_none(),
@@ -185,14 +191,14 @@ pub fn search_within(
     let mut text = query::text_query(fields, &parsed, results.fallback);
     let mut pass = run(
         &searcher,
-        &query::filtered(fields, text.box_clone(), &filters, false, false),
+        &query::filtered(fields, text.box_clone(), &filters, Leave::Nothing),
         &plan,
     )?;
     if plan.count && pass.total == 0 && !parsed.is_empty() {
         let loose = query::text_query(fields, &parsed, true);
         let loose_pass = run(
             &searcher,
-            &query::filtered(fields, loose.box_clone(), &filters, false, false),
+            &query::filtered(fields, loose.box_clone(), &filters, Leave::Nothing),
             &plan,
         )?;
         if loose_pass.total > 0 {
@@ -226,7 +232,7 @@ pub fn search_within(
         Some(counts) => counts,
         None => region_spec.read(collect(
             &searcher,
-            query::filtered(fields, text.box_clone(), &filters, true, false).as_ref(),
+            query::filtered(fields, text.box_clone(), &filters, Leave::Region).as_ref(),
             &region_spec.collector(),
             deadline,
         )?),
@@ -235,10 +241,15 @@ pub fn search_within(
         Some(counts) => counts,
         None => date_spec.read(collect(
             &searcher,
-            query::filtered(fields, text, &filters, false, true).as_ref(),
+            query::filtered(fields, text.box_clone(), &filters, Leave::When).as_ref(),
             &date_spec.collector(),
             deadline,
         )?),
+    };
+    let places = if req.regions.len() > 1 {
+        count_places(&searcher, fields, text.as_ref(), &filters, req, deadline)?
+    } else {
+        Vec::new()
     };
     results.total = pass.total;
     results.facets = Facets {
@@ -247,6 +258,7 @@ pub fn search_within(
         county,
         year,
         month,
+        places,
     };
     let counted = Counted {
         total: results.total,
@@ -268,4 +280,29 @@ fn fill_snippets(results: &mut SearchResults, texts: Texts) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Matches in each of several places of one name, each with its full path.
+fn count_places(
+    searcher: &Searcher,
+    fields: &super::schema::Fields,
+    text: &dyn Query,
+    filters: &query::Filters,
+    req: &SearchRequest,
+    deadline: Option<Instant>,
+) -> Result<Vec<PlaceCount>> {
+    let mut out = Vec::new();
+    for (region, facet) in req.regions.iter().zip(&filters.regions) {
+        let one = query::Filters {
+            regions: vec![facet.clone()],
+            ..filters.clone()
+        };
+        let query = query::filtered(fields, text.box_clone(), &one, Leave::Nothing);
+        let count = collect(searcher, query.as_ref(), &Count, deadline)?;
+        out.push(PlaceCount {
+            region: region.clone(),
+            count: count as u64,
+        });
+    }
+    Ok(out)
 }

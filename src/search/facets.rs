@@ -26,6 +26,20 @@ pub struct Facets {
     pub year: Vec<FacetCount>,
     /// Months of the chosen year, or of every year.
     pub month: Vec<FacetCount>,
+    /// The places a shared name denotes, each with its matches (empty unless the region
+    /// filter named several).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceCount>,
+}
+
+/// One of several places of the same name, with its matches.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceCount {
+    /// The place with its official full path.
+    #[serde(flatten)]
+    pub region: crate::region::Region,
+    /// Matching articles.
+    pub count: u64,
 }
 
 /// The chosen region and date, as facet paths, which decide which levels are listed.

@@ -23,7 +23,7 @@ pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use inspect::{IndexContents, inspect};
 pub use related::related;
-pub use request::{RawParams, SearchRequest, Sort};
+pub use request::{SearchRequest, Sort};
 pub use schema::day_ts;
 
 use query::Filters;
@@ -78,8 +78,9 @@ pub struct Hit {
     pub county: Option<String>,
     /// Publisher.
     pub source: Option<String>,
-    /// Best passage as HTML, matches in `<mark>` (filled from the stored text by the archive).
-    pub snippet: String,
+    /// Best passage with its matches marked (filled from the stored text when asked for);
+    /// serialized as HTML with `<mark>`.
+    pub snippet: snippet::Marked,
 }
 
 impl Hit {
@@ -144,15 +145,16 @@ pub(crate) fn hit(searcher: &Searcher, fields: &Fields, addr: DocAddress) -> Res
         city: region.get(1).cloned(),
         county: region.get(2).cloned(),
         source: text_of(&doc, fields.source),
-        snippet: String::new(),
+        snippet: snippet::Marked::default(),
     })
 }
 
 pub(crate) fn filters(req: &SearchRequest) -> Filters {
-    let region = req
-        .region
-        .as_ref()
-        .map(|r| region_facet(&r.province, r.city.as_deref(), r.county.as_deref()));
+    let regions = req
+        .regions
+        .iter()
+        .map(|r| region_facet(&r.province, r.city.as_deref(), r.county.as_deref()))
+        .collect();
     let when = req.year.map(|y| match req.month {
         Some(m) => Facet::from_path([y.to_string(), format!("{m:02}")]),
         None => Facet::from_path([y.to_string()]),
@@ -160,7 +162,7 @@ pub(crate) fn filters(req: &SearchRequest) -> Filters {
     let range = (req.from.is_some() || req.to.is_some())
         .then(|| (req.from.map(day_ts), req.to.map(|d| day_ts(d) + 86_399)));
     Filters {
-        region,
+        regions,
         when,
         range,
     }

@@ -168,29 +168,48 @@ pub fn text_query(fields: &Fields, parsed: &ParsedQuery, fallback: bool) -> Box<
 /// Filters that narrow results without changing their scores.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    /// Region facet path that must match (a city includes its counties).
-    pub region: Option<Facet>,
+    /// Region facet paths of which one must match (a city includes its counties); empty for
+    /// no region filter.
+    pub regions: Vec<Facet>,
     /// Date facet path (/year or /year/month).
     pub when: Option<Facet>,
     /// Inclusive range of publication seconds.
     pub range: Option<(Option<i64>, Option<i64>)>,
 }
 
-/// Combines a text query with filters; `skip_region` / `skip_when` leave a dimension out,
-/// for facet counts that show the alternatives to the current choice.
+/// A filter dimension left out of a query, for facet counts that show the alternatives to
+/// the current choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Every filter applies.
+    Nothing,
+    /// The region filter is left out.
+    Region,
+    /// The date filters are left out.
+    When,
+}
+
+/// Combines a text query with filters, leaving out one dimension when asked.
 pub fn filtered(
     fields: &Fields,
     text: Box<dyn Query>,
     filters: &Filters,
-    skip_region: bool,
-    skip_when: bool,
+    leave: Leave,
 ) -> Box<dyn Query> {
+    let (skip_region, skip_when) = (leave == Leave::Region, leave == Leave::When);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
     let mut filter = |q: Box<dyn Query>| {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
     };
-    if let (Some(region), false) = (&filters.region, skip_region) {
-        filter(facet_query(fields.region, region));
+    match (filters.regions.as_slice(), skip_region) {
+        (_, true) | ([], _) => {}
+        ([one], false) => filter(facet_query(fields.region, one)),
+        (several, false) => filter(Box::new(BooleanQuery::new(
+            several
+                .iter()
+                .map(|f| (Occur::Should, facet_query(fields.region, f)))
+                .collect(),
+        ))),
     }
     if !skip_when {
         if let Some(when) = &filters.when {

@@ -1,4 +1,5 @@
-//! Snippets and highlights: the best passage of a text with every match in `<mark>`.
+//! Snippets and highlights: the best passage of a text with every match marked, as runs of
+//! plain and marked text that templates escape (and `to_html` for the API and feeds).
 //!
 //! Matching runs on folded word characters, so a Simplified query marks Traditional text and a
 //! match that spans punctuation is still found; the marks are placed on the text as written.
@@ -40,6 +41,65 @@ pub fn find_matches(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     merged
 }
 
+/// A run of text, marked when it matches the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Segment {
+    /// The text as written (not escaped).
+    pub text: String,
+    /// Whether it matches a query term.
+    pub marked: bool,
+}
+
+/// Text as runs of plain and marked segments.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marked(pub Vec<Segment>);
+
+impl Marked {
+    fn push(&mut self, text: &str, marked: bool) {
+        if text.is_empty() {
+            return;
+        }
+        match self.0.last_mut() {
+            Some(last) if last.marked == marked => last.text.push_str(text),
+            _ => self.0.push(Segment {
+                text: text.to_string(),
+                marked,
+            }),
+        }
+    }
+
+    /// The segments, for templates.
+    pub fn segments(&self) -> &[Segment] {
+        &self.0
+    }
+
+    /// Whether there is no text at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// HTML with every match in `<mark>`, everything else escaped (for the API and feeds).
+    pub fn to_html(&self) -> String {
+        let mut out = String::new();
+        for s in &self.0 {
+            if s.marked {
+                out.push_str("<mark>");
+                out.push_str(&escape(&s.text));
+                out.push_str("</mark>");
+            } else {
+                out.push_str(&escape(&s.text));
+            }
+        }
+        out
+    }
+}
+
+impl serde::Serialize for Marked {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.to_html())
+    }
+}
+
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -56,27 +116,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// The whole text, escaped, with every match marked.
-pub fn highlight(text: &str, terms: &[String]) -> String {
-    render(text, 0, text.len(), &find_matches(text, terms))
+/// The whole text with every match marked.
+pub fn highlight(text: &str, terms: &[String]) -> Marked {
+    let mut out = Marked::default();
+    render(&mut out, text, 0, text.len(), &find_matches(text, terms));
+    out
 }
 
-fn render(text: &str, from: usize, to: usize, matches: &[(usize, usize)]) -> String {
-    let mut out = String::new();
+fn render(out: &mut Marked, text: &str, from: usize, to: usize, matches: &[(usize, usize)]) {
     let mut at = from;
     for &(m_from, m_to) in matches {
         if m_to <= from || m_from >= to {
             continue;
         }
         let (m_from, m_to) = (m_from.max(at), m_to.min(to));
-        out.push_str(&escape(&text[at..m_from]));
-        out.push_str("<mark>");
-        out.push_str(&escape(&text[m_from..m_to]));
-        out.push_str("</mark>");
+        out.push(&text[at..m_from], false);
+        out.push(&text[m_from..m_to], true);
         at = m_to;
     }
-    out.push_str(&escape(&text[at..to]));
-    out
+    out.push(&text[at..to], false);
 }
 
 /// Moves a byte offset back to the nearest char boundary.
@@ -88,9 +146,9 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// The passage of about `max_chars` characters holding the most matches, escaped and marked;
-/// the opening of the text when nothing matches.
-pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> String {
+/// The passage of about `max_chars` characters holding the most matches, marked; the opening
+/// of the text when nothing matches.
+pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> Marked {
     let text = text.trim();
     let matches = find_matches(text, terms);
     let window = max_chars * 3;
@@ -110,8 +168,12 @@ pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> String {
             .char_indices()
             .nth(max_chars)
             .map_or(text.len(), |(at, _)| at);
-        let ellipsis = if end < text.len() { "…" } else { "" };
-        return format!("{}{ellipsis}", escape(&text[..end]));
+        let mut out = Marked::default();
+        out.push(&text[..end], false);
+        if end < text.len() {
+            out.push("…", false);
+        }
+        return out;
     };
     // Start a little before the first match: after the nearest sentence or clause break, and
     // never on punctuation that closes something begun before the snippet.
@@ -135,13 +197,13 @@ pub fn snippet(text: &str, terms: &[String], max_chars: usize) -> String {
         .char_indices()
         .nth(max_chars)
         .map_or(text.len(), |(at, _)| from + at);
-    let mut out = String::new();
+    let mut out = Marked::default();
     if from > 0 {
-        out.push('…');
+        out.push("…", false);
     }
-    out.push_str(&render(text, from, to, &matches));
+    render(&mut out, text, from, to, &matches);
     if to < text.len() {
-        out.push('…');
+        out.push("…", false);
     }
     out
 }
@@ -156,34 +218,43 @@ mod tests {
 
     #[test]
     fn marks_traditional_text_for_simplified_terms() {
-        let html = highlight("打造人才創新高地", &terms(&["创新"]));
+        let html = highlight("打造人才創新高地", &terms(&["创新"])).to_html();
         assert_eq!(html, "打造人才<mark>創新</mark>高地");
     }
 
     #[test]
     fn matches_across_punctuation_and_merges_overlaps() {
-        let html = highlight("山西智创城NO.7，好", &terms(&["智创城no7", "城n"]));
+        let html = highlight("山西智创城NO.7，好", &terms(&["智创城no7", "城n"])).to_html();
         assert_eq!(html, "山西<mark>智创城NO.7</mark>，好");
     }
 
     #[test]
     fn escapes_markup() {
-        let html = snippet("<b>人才</b> & 政策", &terms(&["人才"]), 50);
-        assert_eq!(html, "&lt;b&gt;<mark>人才</mark>&lt;/b&gt; &amp; 政策");
+        let marked = snippet("<b>人才</b> & 政策", &terms(&["人才"]), 50);
+        assert_eq!(
+            marked.to_html(),
+            "&lt;b&gt;<mark>人才</mark>&lt;/b&gt; &amp; 政策"
+        );
+        assert_eq!(
+            marked.segments()[0].text,
+            "<b>",
+            "segments hold the text as written"
+        );
     }
 
     #[test]
     fn snippet_centres_on_matches_and_never_splits_chars() {
         let text = format!("{}。人才公寓建设{}", "前文".repeat(200), "后文".repeat(200));
-        let html = snippet(&text, &terms(&["人才公寓"]), 40);
+        let html = snippet(&text, &terms(&["人才公寓"]), 40).to_html();
         assert!(html.contains("<mark>人才公寓</mark>"), "{html}");
         assert!(html.starts_with('…') && html.ends_with('…'));
         let html = snippet(
             "他说“加快发展”，特别是人才引进工作。",
             &terms(&["人才"]),
             40,
-        );
+        )
+        .to_html();
         assert!(html.starts_with("…特别是"), "{html}");
-        assert_eq!(snippet("", &terms(&["人才"]), 10), "");
+        assert!(snippet("", &terms(&["人才"]), 10).is_empty());
     }
 }

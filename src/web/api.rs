@@ -5,12 +5,13 @@ use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Serialize;
 
-use super::article::{Found, find};
+use super::article::RELATED;
 use super::error::ApiError;
-use super::{AppState, WebError, links};
-use crate::archive::Snippets;
+use super::{AppState, WebError, links, params};
+use crate::archive::{Found, Snippets};
 use crate::article::Paragraph;
-use crate::search::{Facets, SearchRequest};
+use crate::search::Facets;
+use crate::search::request::DEFAULT_PER_PAGE;
 
 #[derive(Serialize)]
 struct ApiHit {
@@ -42,7 +43,7 @@ pub async fn search(
     RawQuery(query): RawQuery,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let params = links::parse(query.as_deref());
-    let req = SearchRequest::from_params(&params, 20);
+    let (req, notices) = params::request(&params, DEFAULT_PER_PAGE);
     let r = state
         .archive
         .search(req.clone(), Snippets::Filled)
@@ -53,7 +54,7 @@ pub async fn search(
         page: r.page,
         per_page: r.per_page,
         fallback: r.fallback,
-        notices: req.notices,
+        notices,
         hits: r
             .hits
             .into_iter()
@@ -66,7 +67,7 @@ pub async fn search(
                 city: h.city,
                 county: h.county,
                 source: h.source,
-                snippet: h.snippet,
+                snippet: h.snippet.to_html(),
             })
             .collect(),
         facets: r.facets,
@@ -108,11 +109,12 @@ pub async fn article(
     State(state): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let (record, related) = match find(&state, &id).await? {
-        Found::MovedTo(current) => {
+    let (record, related) = match state.archive.find_article(&id, RELATED).await? {
+        None => return Err(WebError::NotFound.into()),
+        Some(Found::MovedTo(current)) => {
             return Ok(Redirect::permanent(&format!("/api/articles/{current}")).into_response());
         }
-        Found::Article(record, related) => (record, related),
+        Some(Found::Article(record, related)) => (record, related),
     };
     let a = &record.article;
     let body = ApiArticle {

@@ -7,40 +7,91 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use super::links::{self, segment, url};
 use super::origin::Origin;
 use super::{AppState, WebError};
+use crate::archive::Found;
 use crate::article::{Article, Paragraph};
-use crate::search::{snippet, syntax};
+use crate::search::snippet::{self, Marked};
+use crate::search::syntax;
 use crate::store::ArticleRecord;
 
 /// Related articles listed under an article.
-const RELATED: usize = 5;
+pub const RELATED: usize = 5;
 
-/// An article found by id, or the id it was merged into.
-pub enum Found {
-    /// The article with its files and related articles.
-    Article(Box<ArticleRecord>, Vec<(String, String)>),
-    /// The id is an alias of this article.
-    MovedTo(String),
+/// The script an article is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// As the source wrote it.
+    AsWritten,
+    /// Converted to Simplified characters.
+    Simplified,
+    /// Converted to Traditional characters.
+    Traditional,
 }
 
-/// Looks an article up by id (or alias), with up to five related articles.
-pub async fn find(state: &AppState, id: &str) -> Result<Found, WebError> {
-    let store = &state.archive.store;
-    let Some(record) = store.article(id).await? else {
-        return match store.resolve_alias(id).await? {
-            Some(current) => Ok(Found::MovedTo(current)),
-            None => Err(WebError::NotFound),
-        };
-    };
-    let related = state.archive.related(&record.article, RELATED).await?;
-    Ok(Found::Article(Box::new(record), related))
+impl Script {
+    /// Every choice, in the order the page offers them.
+    const ALL: [Script; 3] = [Script::AsWritten, Script::Simplified, Script::Traditional];
+
+    /// The script a `script=` parameter asks for (anything else: as written).
+    pub fn from_param(value: &str) -> Script {
+        Script::ALL
+            .into_iter()
+            .find(|s| s.param() == Some(value))
+            .unwrap_or(Script::AsWritten)
+    }
+
+    /// The `script=` parameter value, None for as written.
+    pub fn param(self) -> Option<&'static str> {
+        match self {
+            Script::AsWritten => None,
+            Script::Simplified => Some("hans"),
+            Script::Traditional => Some("hant"),
+        }
+    }
+
+    /// The switch's label.
+    fn label(self) -> &'static str {
+        match self {
+            Script::AsWritten => "原文",
+            Script::Simplified => "简",
+            Script::Traditional => "繁",
+        }
+    }
+
+    /// The language tag of converted text (as written: the page's own).
+    pub fn lang(self) -> Option<&'static str> {
+        match self {
+            Script::Traditional => Some("zh-Hant"),
+            Script::AsWritten | Script::Simplified => None,
+        }
+    }
+
+    /// `text` in this script.
+    pub fn convert(self, text: &str) -> String {
+        match self {
+            Script::AsWritten => text.to_string(),
+            Script::Simplified => crate::fold::to_simplified(text),
+            Script::Traditional => crate::fold::to_traditional(text),
+        }
+    }
 }
 
-/// One block of the article as HTML.
+/// What a block of the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph.
+    Text,
+    /// A caption under an image.
+    Caption,
+    /// A heading inside the body.
+    Heading,
+}
+
+/// One block of the article.
 pub struct Block {
-    /// text, caption or heading.
-    pub kind: &'static str,
-    /// Escaped text with search terms marked.
-    pub html: String,
+    /// Paragraph, caption or heading.
+    pub kind: BlockKind,
+    /// The text with search terms marked.
+    pub text: Marked,
 }
 
 /// The article page.
@@ -75,18 +126,10 @@ pub struct ArticlePage {
     pub description: String,
     /// The search that led here, if any.
     pub q: String,
-    /// Script shown: "" as written, "hans" or "hant".
-    pub script: &'static str,
+    /// Script shown.
+    pub script: Script,
     /// Link to this article in the other script.
     pub script_links: Vec<(&'static str, String, bool)>,
-}
-
-fn convert(text: &str, script: &str) -> String {
-    match script {
-        "hans" => crate::fold::to_simplified(text),
-        "hant" => crate::fold::to_traditional(text),
-        _ => text.to_string(),
-    }
 }
 
 /// Builds the page's view.
@@ -94,26 +137,21 @@ pub fn view(
     record: ArticleRecord,
     related: Vec<(String, String)>,
     q: &str,
-    script: &str,
+    script: Script,
     origin: String,
 ) -> ArticlePage {
     let a = record.article;
     let terms = syntax::parse(q).positive_terms();
-    let script: &'static str = match script {
-        "hans" => "hans",
-        "hant" => "hant",
-        _ => "",
-    };
     let blocks = a
         .paragraphs
         .iter()
         .map(|p| Block {
             kind: match p {
-                Paragraph::Text(_) => "text",
-                Paragraph::Caption(_) => "caption",
-                Paragraph::Heading(_) => "heading",
+                Paragraph::Text(_) => BlockKind::Text,
+                Paragraph::Caption(_) => BlockKind::Caption,
+                Paragraph::Heading(_) => BlockKind::Heading,
             },
-            html: snippet::highlight(&convert(p.text(), script), &terms),
+            text: snippet::highlight(&script.convert(p.text()), &terms),
         })
         .collect();
     let mut breadcrumb = Vec::new();
@@ -136,7 +174,7 @@ pub fn view(
         .iter()
         .map(|c| {
             (
-                convert(c, script),
+                script.convert(c),
                 url("/search", &[("q", format!("\"{c}\""))]),
             )
         })
@@ -146,20 +184,20 @@ pub fn view(
     if !q.is_empty() {
         base.push(("q", q.to_string()));
     }
-    let script_links = [("", "原文"), ("hans", "简"), ("hant", "繁")]
+    let script_links = Script::ALL
         .into_iter()
-        .map(|(key, label)| {
+        .map(|choice| {
             let mut pairs = base.clone();
-            if !key.is_empty() {
-                pairs.push(("script", key.to_string()));
+            if let Some(param) = choice.param() {
+                pairs.push(("script", param.to_string()));
             }
-            (label, url(&permalink, &pairs), key == script)
+            (choice.label(), url(&permalink, &pairs), choice == script)
         })
         .collect();
     ArticlePage {
-        title: convert(&a.title, script),
-        source: a.source.as_deref().map(|s| convert(s, script)),
-        author: a.author.as_deref().map(|s| convert(s, script)),
+        title: script.convert(&a.title),
+        source: a.source.as_deref().map(|s| script.convert(s)),
+        author: a.author.as_deref().map(|s| script.convert(s)),
         published: a.date.map(|d| match a.time {
             Some(t) => format!("{} {}", d.format("%Y-%m-%d"), t.format("%H:%M")),
             None => d.format("%Y-%m-%d").to_string(),
@@ -199,9 +237,10 @@ pub async fn page(
             .map(|(_, v)| v.as_str())
     };
     let q = get("q").unwrap_or_default();
-    let script = get("script").unwrap_or_default();
-    match find(&state, &id).await? {
-        Found::MovedTo(current) => {
+    let script = Script::from_param(get("script").unwrap_or_default());
+    match state.archive.find_article(&id, RELATED).await? {
+        None => Err(WebError::NotFound),
+        Some(Found::MovedTo(current)) => {
             let params = links::url(
                 "",
                 &pairs
@@ -211,7 +250,7 @@ pub async fn page(
             );
             Ok(Redirect::permanent(&format!("/articles/{current}{params}")).into_response())
         }
-        Found::Article(record, related) => {
+        Some(Found::Article(record, related)) => {
             Ok(Html(view(*record, related, q, script, origin).render()?).into_response())
         }
     }

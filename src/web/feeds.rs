@@ -1,12 +1,13 @@
 //! Atom feeds of any search, and the OpenSearch description.
 
+use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::links;
-use super::origin::{Origin, xml_escape};
+use super::origin::{Origin, xml_text};
 use super::{AppState, WebError};
+use super::{links, params};
 use crate::archive::Snippets;
 use crate::search::{SearchRequest, Sort};
 
@@ -26,8 +27,10 @@ pub fn describe(req: &SearchRequest) -> String {
     if !req.q.is_empty() {
         parts.push(format!("“{}”", req.q));
     }
-    if let Some(r) = &req.region {
-        parts.push(
+    let places: Vec<String> = req
+        .regions
+        .iter()
+        .map(|r| {
             [
                 Some(&r.province),
                 r.city.as_ref().filter(|c| **c != r.province),
@@ -37,8 +40,11 @@ pub fn describe(req: &SearchRequest) -> String {
             .flatten()
             .cloned()
             .collect::<Vec<_>>()
-            .join(""),
-        );
+            .join("")
+        })
+        .collect();
+    if !places.is_empty() {
+        parts.push(places.join("或"));
     }
     if let Some(y) = req.year {
         parts.push(match req.month {
@@ -60,13 +66,12 @@ pub async fn atom(
     RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
     let params = links::parse(query.as_deref());
-    let mut req = SearchRequest::from_params(&params, FEED_ENTRIES);
+    let (mut req, _) = params::request(&params, FEED_ENTRIES);
     req.sort = Sort::Newest;
     req.page = 1;
     req.per_page = FEED_ENTRIES;
     let results = state.archive.search(req.clone(), Snippets::Filled).await?;
-    let mut pairs = links::pairs(&params);
-    pairs.retain(|(k, _)| !matches!(*k, "page" | "per_page" | "sort"));
+    let pairs = links::feed_pairs(&params);
     let self_url = format!("{origin}{}", links::url("/feed.atom", &pairs));
     let alternate = format!("{origin}{}", links::url("/search", &pairs));
     let updated = results
@@ -76,45 +81,69 @@ pub async fn atom(
         .max()
         .map(|d| format!("{d}T00:00:00+08:00"))
         .unwrap_or_else(|| "2000-01-01T00:00:00+08:00".to_string());
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    out.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
-    out.push_str(&format!(
-        "<title>{}</title>\n<subtitle>rencai 人才政策档案</subtitle>\n<id>{}</id>\n<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{updated}</updated>\n<author><name>rencai</name></author>\n",
-        xml_escape(&format!("{} · rencai", describe(&req))),
-        xml_escape(&self_url),
-        xml_escape(&self_url),
-        xml_escape(&alternate),
-    ));
-    for h in &results.hits {
-        let url = format!("{origin}/articles/{}", h.id);
-        let when = h
-            .date
-            .as_ref()
-            .map(|d| format!("{d}T00:00:00+08:00"))
-            .unwrap_or_else(|| updated.clone());
-        out.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n<updated>{when}</updated>\n<published>{when}</published>\n<summary type=\"html\">{}</summary>\n{}</entry>\n",
-            xml_escape(&h.title),
-            xml_escape(&url),
-            xml_escape(&url),
-            xml_escape(&h.snippet),
-            h.source
-                .as_ref()
-                .map(|s| format!("<source><title>{}</title></source>\n", xml_escape(s)))
-                .unwrap_or_default(),
-        ));
-    }
-    out.push_str("</feed>\n");
-    Ok(xml(out, "application/atom+xml; charset=utf-8"))
+    let entries = results
+        .hits
+        .iter()
+        .map(|h| {
+            let url = format!("{origin}/articles/{}", h.id);
+            FeedEntry {
+                title: xml_text(&h.title),
+                url: xml_text(&url),
+                when: h
+                    .date
+                    .as_ref()
+                    .map(|d| format!("{d}T00:00:00+08:00"))
+                    .unwrap_or_else(|| updated.clone()),
+                summary: xml_text(&h.snippet.to_html()),
+                source: h.source.as_deref().map(xml_text),
+            }
+        })
+        .collect();
+    let feed = Feed {
+        title: xml_text(&format!("{} · rencai", describe(&req))),
+        self_url: xml_text(&self_url),
+        alternate: xml_text(&alternate),
+        updated,
+        entries,
+    };
+    Ok(xml(feed.render()?, "application/atom+xml; charset=utf-8"))
+}
+
+/// An Atom feed; every text is escaped by the template.
+#[derive(Template)]
+#[template(path = "feed.xml")]
+struct Feed {
+    title: String,
+    self_url: String,
+    alternate: String,
+    updated: String,
+    entries: Vec<FeedEntry>,
+}
+
+/// One article of a feed.
+struct FeedEntry {
+    title: String,
+    url: String,
+    when: String,
+    /// The snippet as HTML, carried as text (`type="html"`).
+    summary: String,
+    source: Option<String>,
+}
+
+/// The OpenSearch description.
+#[derive(Template)]
+#[template(path = "opensearch.xml")]
+struct OpenSearch {
+    origin: String,
 }
 
 /// GET /opensearch.xml — lets browsers add rencai as a search engine.
-pub async fn opensearch(Origin(origin): Origin) -> Response {
-    let origin = xml_escape(&origin);
-    xml(
-        format!(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<OpenSearchDescription xmlns=\"http://a9.com/-/spec/opensearch/1.1/\">\n<ShortName>rencai</ShortName>\n<Description>搜索各地人才政策文章</Description>\n<InputEncoding>UTF-8</InputEncoding>\n<Language>zh-CN</Language>\n<Url type=\"text/html\" method=\"get\" template=\"{origin}/search?q={{searchTerms}}\"/>\n<Url type=\"application/atom+xml\" template=\"{origin}/feed.atom?q={{searchTerms}}\"/>\n<Url type=\"application/json\" template=\"{origin}/api/search?q={{searchTerms}}\"/>\n</OpenSearchDescription>\n"
-        ),
+pub async fn opensearch(Origin(origin): Origin) -> Result<Response, WebError> {
+    let description = OpenSearch {
+        origin: xml_text(&origin),
+    };
+    Ok(xml(
+        description.render()?,
         "application/opensearchdescription+xml; charset=utf-8",
-    )
+    ))
 }

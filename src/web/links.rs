@@ -1,6 +1,6 @@
 //! Links between pages: every search state is a URL.
 
-use crate::search::RawParams;
+use super::params::RawParams;
 
 /// Reads search parameters from a raw query string, leniently: malformed encoding is decoded
 /// as far as possible, unknown keys are ignored, and a repeated key keeps its last value.
@@ -9,48 +9,32 @@ pub fn parse(query: Option<&str>) -> RawParams {
         serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
     let mut p = RawParams::default();
     for (k, v) in pairs {
-        let slot = match k.as_str() {
-            "q" => &mut p.q,
-            "province" => &mut p.province,
-            "city" => &mut p.city,
-            "county" => &mut p.county,
-            "year" => &mut p.year,
-            "month" => &mut p.month,
-            "from" => &mut p.from,
-            "to" => &mut p.to,
-            "sort" => &mut p.sort,
-            "page" => &mut p.page,
-            "per_page" => &mut p.per_page,
-            _ => continue,
-        };
-        *slot = Some(v);
+        if let Some(slot) = p.field_mut(&k) {
+            *slot = Some(v);
+        }
     }
     p
 }
 
 /// The search parameters in canonical order, for building links.
 pub fn pairs(p: &RawParams) -> Vec<(&'static str, String)> {
-    let fields: [(&'static str, &Option<String>); 11] = [
-        ("q", &p.q),
-        ("province", &p.province),
-        ("city", &p.city),
-        ("county", &p.county),
-        ("year", &p.year),
-        ("month", &p.month),
-        ("from", &p.from),
-        ("to", &p.to),
-        ("sort", &p.sort),
-        ("page", &p.page),
-        ("per_page", &p.per_page),
-    ];
-    fields
+    RawParams::KEYS
         .into_iter()
-        .filter_map(|(k, v)| {
-            v.as_deref()
+        .filter_map(|k| {
+            p.field(k)
+                .and_then(|v| v.as_deref())
                 .map(str::trim)
                 .filter(|v| !v.is_empty())
                 .map(|v| (k, v.to_string()))
         })
+        .collect()
+}
+
+/// The parameters of a feed of this search: what it finds, not which page or order.
+pub fn feed_pairs(p: &RawParams) -> Vec<(&'static str, String)> {
+    pairs(p)
+        .into_iter()
+        .filter(|(k, _)| !matches!(*k, "page" | "per_page" | "sort"))
         .collect()
 }
 
@@ -72,6 +56,22 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
 /// A path segment (a place name), percent-encoded (a space as %20, never +).
 pub fn segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()
+}
+
+/// The browse page of a place: /regions/province[/city[/county]] (a municipality's county
+/// under the municipality twice, as province and as city).
+pub fn region_path(r: &crate::region::Region) -> String {
+    let mut path = format!("/regions/{}", segment(&r.province));
+    match (&r.city, &r.county) {
+        (Some(city), Some(county)) => {
+            path = format!("{path}/{}/{}", segment(city), segment(county));
+        }
+        (Some(city), None) if *city != r.province => {
+            path = format!("{path}/{}", segment(city));
+        }
+        _ => {}
+    }
+    path
 }
 
 /// A URL of `path` with the given parameters, percent-encoded.

@@ -9,6 +9,7 @@ mod feeds;
 mod home;
 mod links;
 mod origin;
+pub mod params;
 mod search;
 mod sitemap;
 

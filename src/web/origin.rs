@@ -41,11 +41,10 @@ impl FromRequestParts<AppState> for Origin {
     }
 }
 
-/// Escapes text for XML content and attributes, dropping characters XML 1.0 forbids.
-pub fn xml_escape(text: &str) -> String {
-    let allowed: String = text
-        .chars()
+/// Text without the characters XML 1.0 forbids (controls other than tab and line breaks),
+/// ready for an XML template to escape.
+pub fn xml_text(text: &str) -> String {
+    text.chars()
         .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\t' | '\n' | '\r'))
-        .collect();
-    crate::search::snippet::escape(&allowed)
+        .collect()
 }

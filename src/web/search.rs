@@ -5,9 +5,11 @@ use axum::extract::{RawQuery, State};
 use axum::response::Html;
 
 use super::links::{self, with};
+use super::params::{self, RawParams};
 use super::{AppState, WebError};
 use crate::archive::Snippets;
-use crate::search::{self, FacetCount, RawParams, SearchRequest, SearchResults};
+use crate::search::request::DEFAULT_PER_PAGE;
+use crate::search::{self, FacetCount, SearchRequest, SearchResults};
 
 /// A facet value as a link.
 pub struct FacetLink {
@@ -84,7 +86,14 @@ fn facet_links(
 
 fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
     let mut out = Vec::new();
-    if let Some(r) = &req.region {
+    if req.regions.len() > 1 {
+        let labels: Vec<String> = req.regions.iter().map(|r| r.label()).collect();
+        out.push(Chip {
+            label: labels.join(" 或 "),
+            remove: with(p, &[("province", None), ("city", None), ("county", None)]),
+        });
+    }
+    if let Some(r) = req.region() {
         out.push(Chip {
             label: r.province.clone(),
             remove: with(p, &[("province", None), ("city", None), ("county", None)]),
@@ -124,8 +133,13 @@ fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
 }
 
 /// Builds the page's view of a finished search.
-pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> SearchPage {
-    let region = req.region.as_ref();
+pub fn view(
+    p: &RawParams,
+    req: &SearchRequest,
+    notices: Vec<String>,
+    results: SearchResults,
+) -> SearchPage {
+    let region = req.region();
     let province = region.map(|r| r.province.as_str());
     let city = region.and_then(|r| r.city.as_deref());
     let county = region.and_then(|r| r.county.as_deref());
@@ -142,6 +156,29 @@ pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> Searc
     if city.is_some() {
         groups.push(("区县", facet_links(p, "county", &f.county, county, &[])));
     }
+    if !f.places.is_empty() {
+        let places = f
+            .places
+            .iter()
+            .map(|place| {
+                let r = &place.region;
+                FacetLink {
+                    label: r.label(),
+                    count: place.count,
+                    href: with(
+                        p,
+                        &[
+                            ("province", Some(r.province.clone())),
+                            ("city", r.city.clone()),
+                            ("county", r.county.clone()),
+                        ],
+                    ),
+                    active: false,
+                }
+            })
+            .collect();
+        groups.insert(0, ("同名地区", places));
+    }
     groups.push((
         "年份",
         facet_links(p, "year", &f.year, year.as_deref(), &["month"]),
@@ -152,12 +189,8 @@ pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> Searc
             facet_links(p, "month", &f.month, month.as_deref(), &[]),
         ));
     }
-    // Without a query there is no relevance to order by: the newest come first.
-    let listing = crate::search::syntax::parse(&req.q).is_empty();
-    let sort = match (req.sort.as_str(), listing) {
-        ("relevance", true) => "newest",
-        (s, _) => s,
-    };
+    let listing = req.is_listing();
+    let sort = req.effective_sort().as_str();
     let sorts = [
         ("relevance", "相关度"),
         ("newest", "最新"),
@@ -180,7 +213,7 @@ pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> Searc
     let page_link = |n: usize| with(p, &[("page", Some(n.to_string()))]);
     SearchPage {
         q: req.q.clone(),
-        notices: req.notices.clone(),
+        notices,
         chips: chips(p, req),
         groups,
         sorts,
@@ -188,13 +221,7 @@ pub fn view(p: &RawParams, req: &SearchRequest, results: SearchResults) -> Searc
         next: (req.page < pages).then(|| page_link(req.page + 1)),
         pages,
         self_url: links::url("/search", &links::pairs(p)),
-        feed_url: links::url(
-            "/feed.atom",
-            &links::pairs(p)
-                .into_iter()
-                .filter(|(k, _)| !matches!(*k, "page" | "per_page" | "sort"))
-                .collect::<Vec<_>>(),
-        ),
+        feed_url: links::url("/feed.atom", &links::feed_pairs(p)),
         heading: None,
         results,
     }
@@ -206,9 +233,9 @@ pub async fn render(
     params: &RawParams,
     heading: Option<String>,
 ) -> Result<Html<String>, WebError> {
-    let req = SearchRequest::from_params(params, 20);
+    let (req, notices) = params::request(params, DEFAULT_PER_PAGE);
     let results = state.archive.search(req.clone(), Snippets::Filled).await?;
-    let mut page = view(params, &req, results);
+    let mut page = view(params, &req, notices, results);
     page.heading = heading;
     Ok(Html(page.render()?))
 }

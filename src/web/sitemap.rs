@@ -1,10 +1,11 @@
 //! /sitemap.xml of every permalink, and /robots.txt naming it.
 
+use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use super::origin::{Origin, xml_escape};
+use super::origin::{Origin, xml_text};
 use super::{AppState, WebError};
 
 /// URLs per sitemap file (the protocol allows 50,000).
@@ -28,17 +29,27 @@ pub async fn index(
     if count <= PER_SITEMAP {
         return part_xml(&state, &origin, 0).await;
     }
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for n in 0..(count + PER_SITEMAP - 1) / PER_SITEMAP {
-        out.push_str(&format!(
-            "<sitemap><loc>{}/sitemaps/{n}.xml</loc></sitemap>\n",
-            xml_escape(&origin)
-        ));
-    }
-    out.push_str("</sitemapindex>\n");
-    Ok(xml(out))
+    let index = SitemapIndex {
+        origin: xml_text(&origin),
+        parts: (0..(count + PER_SITEMAP - 1) / PER_SITEMAP).collect(),
+    };
+    Ok(xml(index.render()?))
+}
+
+/// The index of the numbered sitemaps.
+#[derive(Template)]
+#[template(path = "sitemapindex.xml")]
+struct SitemapIndex {
+    origin: String,
+    parts: Vec<i64>,
+}
+
+/// One sitemap: (id, last update day) of each permalink.
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+struct Sitemap {
+    origin: String,
+    entries: Vec<(String, String)>,
 }
 
 /// GET /sitemaps/{n}.xml — one numbered part of a large sitemap.
@@ -64,19 +75,11 @@ async fn part_xml(state: &AppState, origin: &str, n: i64) -> Result<Response, We
     if entries.is_empty() && n > 0 {
         return Err(WebError::NotFound);
     }
-    let mut out = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (id, updated) in entries {
-        out.push_str(&format!(
-            "<url><loc>{}/articles/{}</loc><lastmod>{}</lastmod></url>\n",
-            xml_escape(origin),
-            xml_escape(&id),
-            xml_escape(&updated)
-        ));
-    }
-    out.push_str("</urlset>\n");
-    Ok(xml(out))
+    let sitemap = Sitemap {
+        origin: xml_text(origin),
+        entries,
+    };
+    Ok(xml(sitemap.render()?))
 }
 
 /// GET /robots.txt

@@ -3,6 +3,7 @@
 
 pub mod dump;
 pub mod judged;
+pub mod server;
 
 use std::path::PathBuf;
 
@@ -65,6 +66,20 @@ impl TestArchive {
             content_type,
             String::from_utf8_lossy(&bytes).into_owned(),
         )
+    }
+
+    /// GET a page that must answer 200: its body.
+    pub async fn page(&self, uri: &str) -> String {
+        let (status, _, body) = self.get(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {body}");
+        body
+    }
+
+    /// GET a JSON API path that must answer 200: the parsed body.
+    pub async fn api(&self, uri: &str) -> serde_json::Value {
+        let (status, json) = self.json(uri).await;
+        assert_eq!(status, StatusCode::OK, "{uri}: {json}");
+        json
     }
 
     /// GET a JSON API path: status and parsed body.
