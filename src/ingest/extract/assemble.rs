@@ -80,7 +80,8 @@ pub(crate) fn assemble(mut d: Draft) -> Result<Extracted, ExtractError> {
         let follows_image = std::mem::replace(&mut after_image, false);
         if let Some(pairs) = parse_meta_line(&text) {
             let dated = pairs.iter().any(|p| p.date.is_some());
-            apply_pairs(&mut d, pairs, seen_body, false);
+            let zone = if seen_body { Zone::Closing } else { Zone::Head };
+            apply_pairs(&mut d, pairs, zone);
             if !dated
                 && !seen_body
                 && let Some((date, _)) = find_date(&text)
@@ -194,14 +195,35 @@ fn cut_tail(mut blocks: Vec<Block>, d: &mut Draft) -> Vec<Block> {
             continue;
         };
         if let Some(pairs) = parse_meta_line(t) {
-            apply_pairs(d, pairs, true, j >= 4);
+            // Past the first lines of the closing furniture only a link is still this page's.
+            let zone = if j >= FAR_TAIL_LINES {
+                Zone::FarTail
+            } else {
+                Zone::Closing
+            };
+            apply_pairs(d, pairs, zone);
         }
     }
     blocks
 }
 
-/// Offer the values of a metadata line; `trailing` lines sit after the body starts.
-fn apply_pairs(d: &mut Draft, pairs: Vec<Pair>, trailing: bool, url_only: bool) {
+/// Lines of the closing furniture after which metadata lines are taken for their link only.
+const FAR_TAIL_LINES: usize = 4;
+
+/// Where a metadata line sits on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Zone {
+    /// Before the body starts.
+    Head,
+    /// After the body: the page's closing statement.
+    Closing,
+    /// Deep in the closing furniture (related links, site footer).
+    FarTail,
+}
+
+/// Offer the values of a metadata line found in `zone`.
+fn apply_pairs(d: &mut Draft, pairs: Vec<Pair>, zone: Zone) {
+    let (trailing, url_only) = (zone != Zone::Head, zone == Zone::FarTail);
     // A closing 来源 line is the page's own statement; one at the head may be a repost's.
     let (source, publisher) = if trailing {
         (Evidence::Stated, Evidence::Labelled)
