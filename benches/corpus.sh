@@ -9,5 +9,5 @@ cargo build --release --quiet
 work=$(mktemp -d)
 corpus="${BENCH_DIR:-$work}/c$n"
 [ -d "$corpus" ] || python3 "$gen" "$corpus" "$n" >/dev/null
-corpus_bytes=$(find "$corpus/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%d", s}')
+corpus_bytes=$(find -L "$corpus/" -type f -printf '%s\n' | awk '{s+=$1} END {printf "%d", s}')
 echo "corpus: $n articles, $corpus_bytes bytes of files, $(stat -L -c %s "$corpus.jsonl") bytes of JSON ($(nproc) cores)"

@@ -29,10 +29,15 @@ pub enum Overload {
     OverBudget,
 }
 
+/// Exports running at once: each reads a whole result set, so one at a time keeps the cores
+/// for searches.
+const EXPORTS_AT_ONCE: usize = 1;
+
 /// The admission gate in front of the searcher.
 #[derive(Clone, Debug)]
 pub struct Gate {
     slots: Arc<Semaphore>,
+    exports: Arc<Semaphore>,
     waiting: Arc<AtomicUsize>,
     queue: usize,
 }
@@ -53,6 +58,7 @@ impl Gate {
         let slots = slots.max(1);
         Gate {
             slots: Arc::new(Semaphore::new(slots)),
+            exports: Arc::new(Semaphore::new(EXPORTS_AT_ONCE)),
             waiting: Arc::new(AtomicUsize::new(0)),
             queue: slots * QUEUE_PER_SLOT,
         }
@@ -72,6 +78,11 @@ impl Gate {
             Ok(Ok(permit)) => Ok(permit),
             Ok(Err(_)) | Err(_) => Err(Overload::QueueTimeout),
         }
+    }
+
+    /// Takes the export turn if it is free now.
+    pub fn try_export(&self) -> Option<OwnedSemaphorePermit> {
+        self.exports.clone().try_acquire_owned().ok()
     }
 
     /// Takes a turn only if one is free now (for optional work, such as related articles).

@@ -1,6 +1,7 @@
 //! The archive on disk: the database (source of truth) and the search index derived from it.
 
 mod check;
+mod export;
 mod follow;
 mod gate;
 mod ingest;
@@ -12,6 +13,7 @@ use crate::search::{SearchError, SearchIndex};
 use crate::store::{Store, StoreError};
 
 pub use check::{CheckDepth, CheckReport, check};
+pub use export::ExportTurn;
 pub use gate::Overload;
 pub use ingest::IngestOptions;
 
@@ -33,6 +35,9 @@ pub enum ArchiveError {
     /// The index failed.
     #[error(transparent)]
     Search(#[from] SearchError),
+    /// An export could not be written.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// The server is at capacity: the request was turned away, to be tried again.
     #[error("overloaded")]
     Overloaded(#[from] Overload),

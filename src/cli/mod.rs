@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod check;
+pub mod export;
 pub mod ingest;
 pub mod reindex;
 pub mod serve;
@@ -33,6 +34,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Copy the database consistently while the archive is served or written.
     Backup(backup::BackupArgs),
+    /// Write every match of a search as CSV or JSON lines.
+    Export(export::ExportArgs),
 }
 
 /// Where the archive lives.

@@ -3,6 +3,7 @@
 mod budget;
 pub mod dictionary;
 mod execute;
+pub mod export;
 pub mod facets;
 mod index;
 mod inspect;

@@ -53,6 +53,15 @@ const SEGMENT: &percent_encoding::AsciiSet = &percent_encoding::CONTROLS
     .add(b'{')
     .add(b'}');
 
+/// The parameters of an export of this search: what it finds and in which order, not which
+/// page.
+pub fn export_pairs(p: &RawParams) -> Vec<(&'static str, String)> {
+    pairs(p)
+        .into_iter()
+        .filter(|(k, _)| !matches!(*k, "page" | "per_page"))
+        .collect()
+}
+
 /// A path segment (a place name), percent-encoded (a space as %20, never +).
 pub fn segment(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, SEGMENT).to_string()

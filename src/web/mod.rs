@@ -5,6 +5,7 @@ mod article;
 mod assets;
 mod browse;
 mod error;
+mod export;
 mod feeds;
 mod home;
 mod links;
@@ -53,6 +54,8 @@ pub fn router(state: AppState) -> Router {
         .route("/regions/{*path}", get(browse::region))
         .route("/years/{year}", get(browse::year))
         .route("/feed.atom", get(feeds::atom))
+        .route("/export.csv", get(export::csv))
+        .route("/export.jsonl", get(export::jsonl))
         .route("/opensearch.xml", get(feeds::opensearch))
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemaps/{name}", get(sitemap::part))

@@ -57,6 +57,10 @@ pub struct SearchPage {
     pub self_url: String,
     /// Atom feed of this search.
     pub feed_url: String,
+    /// Every match as CSV.
+    pub export_csv: String,
+    /// Every match as JSON lines.
+    pub export_jsonl: String,
     /// Heading of a browse page (a region or a year), if this is one.
     pub heading: Option<String>,
 }
@@ -222,6 +226,8 @@ pub fn view(
         pages,
         self_url: links::url("/search", &links::pairs(p)),
         feed_url: links::url("/feed.atom", &links::feed_pairs(p)),
+        export_csv: links::url("/export.csv", &links::export_pairs(p)),
+        export_jsonl: links::url("/export.jsonl", &links::export_pairs(p)),
         heading: None,
         results,
     }

@@ -1,0 +1,215 @@
+//! A search as data: CSV (UTF-8 with a byte-order mark, so spreadsheets read the Chinese) or
+//! JSON lines, one row per article.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::search::Hit;
+
+/// Marks UTF-8 for spreadsheet programs, which otherwise assume a local code page.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// The columns, in order (the CSV header; the JSON keys).
+pub const COLUMNS: [&str; 8] = [
+    "id",
+    "permalink",
+    "title",
+    "date",
+    "province",
+    "city",
+    "county",
+    "source",
+];
+
+/// Errors while writing an export.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The reader went away or the output could not be written.
+    #[error("writing the export")]
+    Io(#[from] std::io::Error),
+    /// A row could not be written as CSV.
+    #[error("writing a CSV row")]
+    Csv(#[from] csv::Error),
+    /// A row could not be written as JSON.
+    #[error("writing a JSON row")]
+    Json(#[from] serde_json::Error),
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl Format {
+    /// The format of a name (`csv`, `jsonl`).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "csv" => Some(Format::Csv),
+            "jsonl" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    /// The HTTP content type.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Jsonl => "application/x-ndjson; charset=utf-8",
+        }
+    }
+}
+
+/// One exported article.
+#[derive(Debug, Serialize)]
+pub struct Row<'a> {
+    /// Permalink id.
+    pub id: &'a str,
+    /// The article's address (absolute when the origin is known).
+    pub permalink: String,
+    /// Title as written.
+    pub title: &'a str,
+    /// Publication date, YYYY-MM-DD.
+    pub date: Option<&'a str>,
+    /// Province.
+    pub province: Option<&'a str>,
+    /// City.
+    pub city: Option<&'a str>,
+    /// County.
+    pub county: Option<&'a str>,
+    /// Publisher.
+    pub source: Option<&'a str>,
+}
+
+impl<'a> Row<'a> {
+    /// The row of a search hit; `origin` ("https://example.org", or "") prefixes the permalink.
+    pub fn of(hit: &'a Hit, origin: &str) -> Row<'a> {
+        Row {
+            id: &hit.id,
+            permalink: format!("{origin}/articles/{}", hit.id),
+            title: &hit.title,
+            date: hit.date.as_deref(),
+            province: hit.province.as_deref(),
+            city: hit.city.as_deref(),
+            county: hit.county.as_deref(),
+            source: hit.source.as_deref(),
+        }
+    }
+}
+
+/// Writes rows in one format to an output.
+pub enum RowWriter<W: Write> {
+    /// CSV, header written (boxed: the CSV writer carries its buffer state).
+    Csv(Box<csv::Writer<W>>),
+    /// JSON lines.
+    Jsonl(W),
+}
+
+impl<W: Write> RowWriter<W> {
+    /// Starts an export: the byte-order mark and the header for CSV.
+    pub fn new(format: Format, mut out: W) -> Result<RowWriter<W>, ExportError> {
+        Ok(match format {
+            Format::Csv => {
+                out.write_all(BOM)?;
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                csv.write_record(COLUMNS)?;
+                RowWriter::Csv(Box::new(csv))
+            }
+            Format::Jsonl => RowWriter::Jsonl(out),
+        })
+    }
+
+    /// Writes one row.
+    pub fn write(&mut self, row: &Row) -> Result<(), ExportError> {
+        match self {
+            RowWriter::Csv(csv) => csv.serialize(row)?,
+            RowWriter::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, row)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Flushes what is buffered.
+    pub fn finish(self) -> Result<(), ExportError> {
+        match self {
+            RowWriter::Csv(mut csv) => csv.flush()?,
+            RowWriter::Jsonl(mut out) => out.flush()?,
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit() -> Hit {
+        Hit {
+            id: "abc".into(),
+            title: "关于印发《人才公寓管理办法》的通知, \"试行\"".into(),
+            date: Some("2024-01-02".into()),
+            province: Some("山西省".into()),
+            city: None,
+            county: None,
+            source: None,
+            snippet: Default::default(),
+        }
+    }
+
+    #[test]
+    fn csv_has_a_bom_a_header_and_quoted_fields() {
+        let mut out = Vec::new();
+        let mut w = RowWriter::new(Format::Csv, &mut out).expect("start");
+        let h = hit();
+        w.write(&Row::of(&h, "https://x.org")).expect("row");
+        w.finish().expect("finish");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.starts_with('\u{feff}'));
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header: Vec<String> = reader
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(header, COLUMNS);
+        let row = reader.records().next().expect("a row").expect("valid");
+        assert_eq!(&row[2], h.title);
+        assert_eq!(&row[1], "https://x.org/articles/abc");
+        assert_eq!(&row[5], "", "absent is empty, never invented");
+    }
+
+    #[test]
+    fn jsonl_has_one_object_a_line_with_nulls() {
+        let mut out = Vec::new();
+        let mut w = RowWriter::new(Format::Jsonl, &mut out).expect("start");
+        let h = hit();
+        w.write(&Row::of(&h, "")).expect("row");
+        w.write(&Row::of(&h, "")).expect("row");
+        w.finish().expect("finish");
+        let text = String::from_utf8(out).expect("utf-8");
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0]["city"], serde_json::Value::Null);
+        assert_eq!(lines[0]["permalink"], "/articles/abc");
+    }
+}

@@ -1,0 +1,80 @@
+//! Every match of a search, for export: the same matches and order as the search pages, not
+//! one page of them.
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::{DocAddress, Order, Searcher};
+
+use super::query::{self, Leave};
+use super::schema::TS;
+use super::{Hit, Result, SearchIndex, SearchRequest, Sort, filters, hit, syntax};
+
+/// The matches of a search, found on one searcher.
+pub struct Matches {
+    searcher: Searcher,
+    /// Every match, in the search's order.
+    pub addresses: Vec<DocAddress>,
+}
+
+impl Matches {
+    /// The stored fields of a match.
+    pub fn hit(&self, index: &SearchIndex, address: DocAddress) -> Result<Hit> {
+        hit(&self.searcher, index.fields(), address)
+    }
+}
+
+/// Every match of `req` (as many as its total says), best first or newest first as the
+/// search pages order them. Memory grows with the matches by one address each.
+pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> {
+    let searcher = index.searcher();
+    let mut matches = Matches {
+        searcher: searcher.clone(),
+        addresses: Vec::new(),
+    };
+    if req.unknown_region {
+        return Ok(matches);
+    }
+    let fields = index.fields();
+    let parsed = syntax::parse(&req.q);
+    let filters = filters(req);
+    let mut query = query::filtered(
+        fields,
+        query::text_query(fields, &parsed, false),
+        &filters,
+        Leave::Nothing,
+    );
+    let mut total = searcher.search(query.as_ref(), &Count)?;
+    if total == 0 && !parsed.is_empty() {
+        // As the search pages do: no article holds the words as written, so all of them.
+        query = query::filtered(
+            fields,
+            query::text_query(fields, &parsed, true),
+            &filters,
+            Leave::Nothing,
+        );
+        total = searcher.search(query.as_ref(), &Count)?;
+    }
+    if total == 0 {
+        return Ok(matches);
+    }
+    let top = TopDocs::with_limit(total);
+    matches.addresses = match req.effective_sort() {
+        Sort::Relevance => searcher
+            .search(query.as_ref(), &top.order_by_score())?
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect(),
+        sort => {
+            let order = if sort == Sort::Oldest {
+                Order::Asc
+            } else {
+                Order::Desc
+            };
+            searcher
+                .search(query.as_ref(), &top.order_by_fast_field::<i64>(TS, order))?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect()
+        }
+    };
+    Ok(matches)
+}
