@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod article;
 pub mod cli;
+pub mod document;
 pub mod export;
 pub mod fold;
 pub mod ingest;

@@ -223,3 +223,81 @@ async fn news_json_lines_ingest_completely() {
         after = last;
     }
 }
+
+/// The share of regulations whose file-name date must be among their lifecycle dates, and
+/// whose kind must be found.
+const DOCUMENT_FLOOR: f64 = 0.95;
+
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn regulations_state_their_dates_and_kind() {
+    let root = shared().join("local-regulations");
+    let today = rencai::document::today();
+    let (mut dated, mut dated_found, mut total, mut kinded) = (0usize, 0usize, 0usize, 0usize);
+    let (mut missed_dates, mut missed_kinds) = (Vec::new(), Vec::new());
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    for file in folders.iter().flat_map(|f| markdown_files(f)) {
+        let name = file
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        let text = std::fs::read_to_string(&file).expect("utf-8 regulation");
+        let Some(Ok(e)) = rencai::ingest::extract::extract(&name, &text)
+            .into_iter()
+            .next()
+        else {
+            continue;
+        };
+        let paragraphs: Vec<&str> = e.paragraphs.iter().map(|p| p.text()).collect();
+        let doc = rencai::document::read(
+            &rencai::document::Page {
+                title: &e.title,
+                paragraphs: &paragraphs,
+                source: e.source.as_deref(),
+                author: e.author.as_deref(),
+                date: e.published.map(|p| p.date),
+                named: rencai::ingest::extract::name_date(&name),
+            },
+            today,
+        );
+        total += 1;
+        if doc.kind.is_some() {
+            kinded += 1;
+        } else {
+            missed_kinds.push(e.title.clone());
+        }
+        let stated = name
+            .rsplit_once('(')
+            .and_then(|(_, d)| d.strip_suffix(").md"))
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        if let Some(date) = stated {
+            dated += 1;
+            if doc.lifecycle.dates().contains(&date) {
+                dated_found += 1;
+            } else {
+                missed_dates.push(format!("{name}: {:?}", doc.lifecycle));
+            }
+        }
+    }
+    let date_share = dated_found as f64 / dated.max(1) as f64;
+    let kind_share = kinded as f64 / total.max(1) as f64;
+    println!(
+        "regulations: {dated_found}/{dated} file-name dates among the lifecycle dates ({:.1}%), a kind for {kinded}/{total} ({:.1}%)",
+        date_share * 100.0,
+        kind_share * 100.0
+    );
+    for m in missed_dates.iter().take(8) {
+        println!("  date missed: {m}");
+    }
+    for m in missed_kinds.iter().take(8) {
+        println!("  kind missed: {m}");
+    }
+    assert!(date_share >= DOCUMENT_FLOOR, "{date_share}");
+    assert!(kind_share >= DOCUMENT_FLOOR, "{kind_share}");
+}

@@ -10,6 +10,7 @@ use super::error::ApiError;
 use super::{AppState, WebError, links, params};
 use crate::archive::{Found, Snippets};
 use crate::article::Paragraph;
+use crate::document::{self, Document};
 use crate::search::Facets;
 use crate::search::request::DEFAULT_PER_PAGE;
 
@@ -102,6 +103,9 @@ struct ApiArticle {
     cited: Vec<String>,
     ingested_from: Vec<String>,
     related: Vec<Related>,
+    /// Document fields: doc_numbers, kind, carries, lifecycle, validity.
+    #[serde(flatten)]
+    document: Document,
 }
 
 /// GET /api/articles/{id}
@@ -132,6 +136,7 @@ pub async fn article(
         paragraphs: a.paragraphs.iter().map(|p| p.text().to_string()).collect(),
         blocks: a.paragraphs.clone(),
         cited: a.cited.clone(),
+        document: document::analyse(a, &record.files, document::today()),
         ingested_from: record.files.clone(),
         related: related
             .into_iter()

@@ -6,74 +6,17 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 
 use super::links::{self, segment, url};
 use super::origin::Origin;
+pub use super::script::Script;
 use super::{AppState, WebError};
 use crate::archive::Found;
 use crate::article::{Article, Paragraph};
+use crate::document::{self, Document};
 use crate::search::snippet::{self, Marked};
 use crate::search::syntax;
 use crate::store::ArticleRecord;
 
 /// Related articles listed under an article.
 pub const RELATED: usize = 5;
-
-/// The script an article is shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Script {
-    /// As the source wrote it.
-    AsWritten,
-    /// Converted to Simplified characters.
-    Simplified,
-    /// Converted to Traditional characters.
-    Traditional,
-}
-
-impl Script {
-    /// Every choice, in the order the page offers them.
-    const ALL: [Script; 3] = [Script::AsWritten, Script::Simplified, Script::Traditional];
-
-    /// The script a `script=` parameter asks for (anything else: as written).
-    pub fn from_param(value: &str) -> Script {
-        Script::ALL
-            .into_iter()
-            .find(|s| s.param() == Some(value))
-            .unwrap_or(Script::AsWritten)
-    }
-
-    /// The `script=` parameter value, None for as written.
-    pub fn param(self) -> Option<&'static str> {
-        match self {
-            Script::AsWritten => None,
-            Script::Simplified => Some("hans"),
-            Script::Traditional => Some("hant"),
-        }
-    }
-
-    /// The switch's label.
-    fn label(self) -> &'static str {
-        match self {
-            Script::AsWritten => "原文",
-            Script::Simplified => "简",
-            Script::Traditional => "繁",
-        }
-    }
-
-    /// The language tag of converted text (as written: the page's own).
-    pub fn lang(self) -> Option<&'static str> {
-        match self {
-            Script::Traditional => Some("zh-Hant"),
-            Script::AsWritten | Script::Simplified => None,
-        }
-    }
-
-    /// `text` in this script.
-    pub fn convert(self, text: &str) -> String {
-        match self {
-            Script::AsWritten => text.to_string(),
-            Script::Simplified => crate::fold::to_simplified(text),
-            Script::Traditional => crate::fold::to_traditional(text),
-        }
-    }
-}
 
 /// What a block of the body is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,6 +71,10 @@ pub struct ArticlePage {
     pub q: String,
     /// Script shown.
     pub script: Script,
+    /// 文件信息: what the document states about itself, as (label, value) rows.
+    pub doc_info: Vec<(&'static str, String)>,
+    /// Whether the document is in force today, when its text says enough to tell.
+    pub validity: Option<&'static str>,
     /// Link to this article in the other script.
     pub script_links: Vec<(&'static str, String, bool)>,
 }
@@ -194,7 +141,10 @@ pub fn view(
             (choice.label(), url(&permalink, &pairs), choice == script)
         })
         .collect();
+    let doc = document::analyse(&a, &record.files, document::today());
     ArticlePage {
+        doc_info: doc_info(&doc),
+        validity: doc.validity.map(|v| v.label()),
         title: script.convert(&a.title),
         source: a.source.as_deref().map(|s| script.convert(s)),
         author: a.author.as_deref().map(|s| script.convert(s)),
@@ -218,6 +168,44 @@ pub fn view(
         script_links,
         a,
     }
+}
+
+/// The rows of the 文件信息 box: only what the text states.
+fn doc_info(doc: &Document) -> Vec<(&'static str, String)> {
+    let mut rows = Vec::new();
+    if !doc.doc_numbers.is_empty() {
+        rows.push(("文号", doc.doc_numbers.join("、")));
+    }
+    if let Some(kind) = doc.kind {
+        let mut value = kind.label().to_string();
+        if let Some(carried) = doc.carries {
+            value.push_str(&format!("（印发{}）", carried.label()));
+        }
+        rows.push(("文种", value));
+    }
+    let life = &doc.lifecycle;
+    for (label, date) in [
+        ("成文日期", life.signed),
+        ("公布日期", life.published),
+        ("通过日期", life.adopted),
+        ("批准日期", life.approved),
+        ("施行日期", life.effective),
+        ("失效日期", life.expires),
+        ("废止日期", life.repealed),
+    ] {
+        if let Some(d) = date {
+            rows.push((label, d.format("%Y-%m-%d").to_string()));
+        }
+    }
+    if !life.amended.is_empty() {
+        let dates: Vec<String> = life
+            .amended
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect();
+        rows.push(("修正/修订", dates.join("、")));
+    }
+    rows
 }
 
 /// GET /articles/{id}

@@ -11,6 +11,7 @@ mod home;
 mod links;
 mod origin;
 pub mod params;
+mod script;
 mod search;
 mod sitemap;
 

@@ -31,6 +31,9 @@ pub(crate) enum Evidence {
     Implied,
     /// Guessed: a dateline, the last record date of a law, names from a meta author tag.
     Guessed,
+    /// Named: a date in the file's name (archives and crawlers date what they save), taken
+    /// only when the text states none.
+    Named,
 }
 
 /// A field value offered by several places; the most direct evidence wins, then the first

@@ -159,6 +159,11 @@ pub fn extract(file_name: &str, text: &str) -> Vec<Result<Extracted, ExtractErro
         Format::Text | Format::JsonLines => text::draft(text),
     };
     draft.name_title = name_title(file_name);
+    if let Some(date) = name_date(file_name) {
+        draft
+            .published
+            .offer(draft::Evidence::Named, Published { date, time: None });
+    }
     vec![assemble::assemble(draft)]
 }
 
@@ -194,6 +199,20 @@ fn extension(file_name: &str) -> String {
         Some((stem, ext)) if !stem.is_empty() => ext.to_ascii_lowercase(),
         _ => String::new(),
     }
+}
+
+/// A date in a file's name: 上海口岸服务条例(2020-05-14).md, notice_2021-03-05.html,
+/// 2019年12月1日通知.txt.
+pub fn name_date(file_name: &str) -> Option<chrono::NaiveDate> {
+    static NAME_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[^0-9])((?:19|20)[0-9]{2})[-_.年]([0-9]{1,2})[-_.月]([0-9]{1,2})(?:日|[^0-9]|$)",
+        )
+        .expect("valid regex")
+    });
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
+    let c = NAME_DATE.captures(base)?;
+    chrono::NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
 /// A title from a file name that reads as one (four or more Han characters).

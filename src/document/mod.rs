@@ -1,0 +1,122 @@
+//! Policy documents as data: what a document's own text says about itself (its numbers, its
+//! kind, the dates of its life). Read from the stored text whenever asked, so that a better
+//! reader applies to every archived article at once and nothing stored goes stale.
+
+mod dates;
+pub mod kind;
+pub mod lifecycle;
+pub mod numbers;
+pub mod validity;
+
+use serde::Serialize;
+
+use crate::article::Article;
+pub use kind::Kind;
+pub use lifecycle::Lifecycle;
+pub use validity::Validity;
+
+/// Endings of a publisher's name that make it a newspaper, broadcaster or news site.
+const MEDIA_ENDINGS: &str = "报|报社|网|新闻|台|频道|客户端|融媒|传媒|杂志|周刊";
+
+/// The fields a document states about itself; each empty or null unless its text says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// Its own 发文字号, every one of a jointly issued document.
+    pub doc_numbers: Vec<String>,
+    /// Its kind (文种).
+    pub kind: Option<Kind>,
+    /// For a notice that issues another document, that document's kind.
+    pub carries: Option<Kind>,
+    /// The dates of its life.
+    pub lifecycle: Lifecycle,
+    /// Whether it is in force today (computed when read).
+    pub validity: Option<Validity>,
+}
+
+impl Document {
+    /// Whether the text stated anything about the document.
+    pub fn is_empty(&self) -> bool {
+        self.doc_numbers.is_empty() && self.kind.is_none() && self.lifecycle == Lifecycle::default()
+    }
+}
+
+/// Seconds east of UTC of China Standard Time, the calendar the documents are dated in.
+const CHINA_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// Today's date in China.
+pub fn today() -> chrono::NaiveDate {
+    let utc = chrono::Utc::now();
+    match chrono::FixedOffset::east_opt(CHINA_OFFSET_SECONDS) {
+        Some(china) => utc.with_timezone(&china).date_naive(),
+        None => utc.date_naive(),
+    }
+}
+
+/// What a page says of itself that the document fields are read from.
+#[derive(Debug, Clone, Copy)]
+pub struct Page<'a> {
+    /// The headline.
+    pub title: &'a str,
+    /// The body, a paragraph each.
+    pub paragraphs: &'a [&'a str],
+    /// The publisher the page names.
+    pub source: Option<&'a str>,
+    /// The byline.
+    pub author: Option<&'a str>,
+    /// The date the page gives.
+    pub date: Option<chrono::NaiveDate>,
+    /// A date the file it came in is named with (an archive's date of this version).
+    pub named: Option<chrono::NaiveDate>,
+}
+
+/// Whether a page reads as a report: a byline, or a newspaper or news site as publisher.
+fn reported(page: &Page) -> bool {
+    page.author.is_some()
+        || page
+            .source
+            .is_some_and(|s| MEDIA_ENDINGS.split('|').any(|e| s.ends_with(e)))
+}
+
+/// Reads the document fields of an article ingested from `files`, its validity as of
+/// `today`.
+pub fn analyse(article: &Article, files: &[String], today: chrono::NaiveDate) -> Document {
+    let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
+    read(
+        &Page {
+            title: &article.title,
+            paragraphs: &paragraphs,
+            source: article.source.as_deref(),
+            author: article.author.as_deref(),
+            date: article.date,
+            named: files
+                .iter()
+                .find_map(|f| crate::ingest::extract::name_date(f)),
+        },
+        today,
+    )
+}
+
+/// Reads the document fields of a page, its validity as of `today`.
+pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
+    let paragraphs = page.paragraphs;
+    let (kind, carries) = kind::kind_of(page.title, reported(page));
+    // A report, an interpretation or a Q&A page is about a document, not the document: its
+    // dates and numbers are the document's, not its own.
+    if matches!(
+        kind,
+        Some(Kind::News | Kind::Interpretation | Kind::QuestionsAndAnswers)
+    ) {
+        return Document {
+            kind,
+            ..Document::default()
+        };
+    }
+    let lifecycle = lifecycle::lifecycle(paragraphs, page.named.or(page.date));
+    Document {
+        doc_numbers: numbers::own_numbers(page.title, paragraphs),
+        kind,
+        carries,
+        validity: validity::validity(&lifecycle, today),
+        lifecycle,
+    }
+}

@@ -1,0 +1,74 @@
+//! Whether a document is in force, computed for a given day (never frozen at ingest).
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Lifecycle;
+
+/// 有效性: where a document stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validity {
+    /// 尚未施行: its effective date is still to come.
+    NotYetEffective,
+    /// 现行有效: in force.
+    InForce,
+    /// 已失效: its term of validity has ended.
+    Expired,
+    /// 已废止: a later document repealed it.
+    Repealed,
+}
+
+impl Validity {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Validity::NotYetEffective => "尚未施行",
+            Validity::InForce => "现行有效",
+            Validity::Expired => "已失效",
+            Validity::Repealed => "已废止",
+        }
+    }
+}
+
+impl Serialize for Validity {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
+    }
+}
+
+/// The validity on `today`; None when the text states no effective date, expiry or repeal.
+pub fn validity(life: &Lifecycle, today: NaiveDate) -> Option<Validity> {
+    if life.repealed.is_some_and(|d| d <= today) {
+        return Some(Validity::Repealed);
+    }
+    if life.expires.is_some_and(|d| d < today) {
+        return Some(Validity::Expired);
+    }
+    match life.effective {
+        Some(d) if today < d => Some(Validity::NotYetEffective),
+        Some(_) => Some(Validity::InForce),
+        None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validity_follows_the_calendar() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let life = Lifecycle {
+            effective: Some(day(2021, 3, 5)),
+            expires: Some(day(2026, 3, 4)),
+            ..Lifecycle::default()
+        };
+        assert_eq!(
+            validity(&life, day(2021, 1, 1)),
+            Some(Validity::NotYetEffective)
+        );
+        assert_eq!(validity(&life, day(2026, 3, 4)), Some(Validity::InForce));
+        assert_eq!(validity(&life, day(2026, 3, 5)), Some(Validity::Expired));
+        assert_eq!(validity(&Lifecycle::default(), day(2026, 1, 1)), None);
+    }
+}
