@@ -21,22 +21,25 @@ q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("人才"))')
 "$bin" serve --data "$data" --addr "127.0.0.1:$port" >/dev/null 2>&1 &
 server=$!
 until curl -fs "$base/healthz" >/dev/null; do sleep 0.05; done
-total=$(curl -fs "$base/api/search?q=$q&per_page=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
 rss() { awk -v k="$1" '$1 == k":" {print int($2 / 1024)}' "/proc/$server/status"; }
-echo "server: RSS $(rss VmRSS) MB before; /api/search?q=人才 total: $total"
-curl -fs "$base/export.csv?q=$q" -o "$work/out.csv" \
-  -w 'export.csv: %{size_download} bytes in %{time_total} s (first byte after %{time_starttransfer} s)\n'
-echo "server: RSS $(rss VmRSS) MB after, peak $(rss VmHWM) MB"
-python3 - "$work/out.csv" "$total" <<'PY'
+echo "server: RSS $(rss VmRSS) MB before"
+# Every article (a listing), then a broad query.
+for query in "" "q=$q"; do
+  total=$(curl -fs "$base/api/search?$query&per_page=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+  curl -fs "$base/export.csv?$query" -o "$work/out.csv" \
+    -w "export.csv?$query: %{size_download} bytes in %{time_total} s (first byte after %{time_starttransfer} s)\n"
+  echo "server: RSS $(rss VmRSS) MB after, peak so far $(rss VmHWM) MB"
+  python3 - "$work/out.csv" "$total" <<'PY'
 import csv, sys
 path, total = sys.argv[1], int(sys.argv[2])
 with open(path, encoding="utf-8-sig", newline="") as f:
     rows = sum(1 for _ in csv.DictReader(f))
-print(f"export.csv parses: {rows} rows, /api/search total {total}: {'equal' if rows == total else 'DIFFERENT'}")
+print(f"  parses: {rows} rows; /api/search total {total}: {'equal' if rows == total else 'DIFFERENT'}")
 PY
+done
 kill "$server"; wait "$server" 2>/dev/null || true
 
-/usr/bin/time -f '%e %M' -o "$work/cli.time" "$bin" export --data "$data" --q 人才 --format jsonl \
+/usr/bin/time -f '%e %M' -o "$work/cli.time" "$bin" export --data "$data" --format jsonl \
   -o "$work/out.jsonl" 2>/dev/null
 read -r wall peak <"$work/cli.time"
 echo "rencai export --format jsonl: $(wc -l <"$work/out.jsonl") lines, $(stat -c %s "$work/out.jsonl") bytes in $wall s, peak RSS $((peak / 1024)) MB"
