@@ -107,6 +107,13 @@ impl Serialize for Kind {
     }
 }
 
+/// The title of the document a notice issues (关于印发《X》的通知 → X), if it is one.
+pub fn carried_title(title: &str) -> Option<String> {
+    ISSUING
+        .captures(title.trim())
+        .map(|c| c[1].trim().to_string())
+}
+
 /// The kind a title names by its ending, if any.
 fn by_ending(title: &str) -> Option<Kind> {
     let bare = TRAILING.replace(title.trim(), "");

@@ -6,6 +6,7 @@ mod dates;
 pub mod kind;
 pub mod lifecycle;
 pub mod numbers;
+pub mod repeals;
 pub mod validity;
 
 use serde::Serialize;
@@ -13,6 +14,7 @@ use serde::Serialize;
 use crate::article::Article;
 pub use kind::Kind;
 pub use lifecycle::Lifecycle;
+pub use repeals::Reference;
 pub use validity::Validity;
 
 /// Endings of a publisher's name that make it a newspaper, broadcaster or news site.
@@ -31,6 +33,21 @@ pub struct Document {
     pub lifecycle: Lifecycle,
     /// Whether it is in force today (computed when read).
     pub validity: Option<Validity>,
+    /// The documents its text declares repealed.
+    pub repeals: Vec<Reference>,
+    /// Archived documents whose text declares this one repealed (filled by the archive).
+    pub repealed_by: Vec<RepealedBy>,
+}
+
+/// An archived document that repeals another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RepealedBy {
+    /// Its permalink id.
+    pub id: String,
+    /// Its title.
+    pub title: String,
+    /// The day the repeal takes effect (its effective date, else its own date), YYYY-MM-DD.
+    pub date: Option<String>,
 }
 
 impl Document {
@@ -118,5 +135,37 @@ pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
         carries,
         validity: validity::validity(&lifecycle, today),
         lifecycle,
+        repeals: repeals::repealed(paragraphs),
+        repealed_by: Vec::new(),
+    }
+}
+
+impl Document {
+    /// Records the archived documents that repeal this one: it is 已废止 from the earliest of
+    /// their dates (or, when they give none, from today).
+    pub fn repealed_by(&mut self, by: Vec<RepealedBy>, today: chrono::NaiveDate) {
+        if by.is_empty() {
+            return;
+        }
+        let earliest = by
+            .iter()
+            .filter_map(|r| r.date.as_deref())
+            .filter_map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .min();
+        self.lifecycle.repealed = earliest;
+        self.validity = match earliest {
+            Some(_) => validity::validity(&self.lifecycle, today),
+            None => Some(Validity::Repealed),
+        };
+        self.repealed_by = by;
+    }
+
+    /// Whether the page is a document in its own right (not a report, interpretation or Q&A
+    /// about one).
+    pub fn is_document(&self) -> bool {
+        !matches!(
+            self.kind,
+            Some(Kind::News | Kind::Interpretation | Kind::QuestionsAndAnswers)
+        )
     }
 }

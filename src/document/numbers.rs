@@ -20,8 +20,8 @@ const SERIAL: &str =
 static NUMBER_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^\s*(?:(?:{NUMBER}|{SERIAL})[\s、，,；;]*)+$")).expect("valid regex")
 });
-/// Each number of such a line.
-static ONE: LazyLock<Regex> =
+/// One number anywhere.
+pub(crate) static ONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("{NUMBER}|{SERIAL}")).expect("valid regex"));
 /// A number in brackets at the end of a title: …的通知（晋政发〔2021〕3号）.
 static IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {

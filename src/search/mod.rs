@@ -9,6 +9,7 @@ mod index;
 mod inspect;
 pub mod query;
 mod related;
+mod repealers;
 pub mod request;
 mod schema;
 pub mod snippet;
@@ -24,6 +25,7 @@ pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use inspect::{IndexContents, inspect};
 pub use related::related;
+pub use repealers::repealers;
 pub use request::{SearchRequest, Sort};
 pub use schema::day_ts;
 

@@ -8,6 +8,7 @@ use tantivy::schema::{
 
 use super::tokenizer::{GRAMS, WORDS};
 use crate::article::Article;
+use crate::document;
 
 /// Handles to every field of the schema.
 #[derive(Clone, Debug)]
@@ -31,7 +32,18 @@ pub struct Fields {
     pub date: Field,
     /// Source, stored for display.
     pub source: Field,
+    /// The document's own 发文字号, normalised (exact).
+    pub doc_number: Field,
+    /// The keys of its title (and of a document it issues), for finding it by title (exact).
+    pub title_key: Field,
+    /// What its text repeals: "n:" a number, "t:" a title key (exact).
+    pub repeals: Field,
 }
+
+/// Prefix of a repealed document's number in the repeals field.
+pub const REPEALS_NUMBER: &str = "n:";
+/// Prefix of a repealed document's title key in the repeals field.
+pub const REPEALS_TITLE: &str = "t:";
 
 /// Name of the fast field used for date sorting.
 pub const TS: &str = "ts";
@@ -65,6 +77,9 @@ pub fn schema() -> (Schema, Fields) {
         ts: b.add_i64_field(TS, INDEXED | FAST),
         date: b.add_text_field("date", STORED),
         source: b.add_text_field("source", STORED),
+        doc_number: b.add_text_field("doc_number", STRING),
+        title_key: b.add_text_field("title_key", STRING),
+        repeals: b.add_text_field("repeals", STRING),
     };
     (b.build(), fields)
 }
@@ -111,6 +126,24 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
+    }
+    let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
+    for number in document::numbers::own_numbers(&article.title, &paragraphs) {
+        doc.add_text(fields.doc_number, number);
+    }
+    for key in document::repeals::title_keys(&article.title) {
+        doc.add_text(fields.title_key, key);
+    }
+    for r in document::repeals::repealed(&paragraphs) {
+        if let Some(n) = &r.doc_number {
+            doc.add_text(fields.repeals, format!("{REPEALS_NUMBER}{n}"));
+        }
+        if let Some(t) = &r.title {
+            doc.add_text(
+                fields.repeals,
+                format!("{REPEALS_TITLE}{}", document::repeals::title_key(t)),
+            );
+        }
     }
     doc
 }

@@ -10,7 +10,7 @@ use super::error::ApiError;
 use super::{AppState, WebError, links, params};
 use crate::archive::{Found, Snippets};
 use crate::article::Paragraph;
-use crate::document::{self, Document};
+use crate::document::Document;
 use crate::search::Facets;
 use crate::search::request::DEFAULT_PER_PAGE;
 
@@ -136,7 +136,7 @@ pub async fn article(
         paragraphs: a.paragraphs.iter().map(|p| p.text().to_string()).collect(),
         blocks: a.paragraphs.clone(),
         cited: a.cited.clone(),
-        document: document::analyse(a, &record.files, document::today()),
+        document: state.archive.document(&record).await?,
         ingested_from: record.files.clone(),
         related: related
             .into_iter()

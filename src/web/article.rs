@@ -10,7 +10,7 @@ pub use super::script::Script;
 use super::{AppState, WebError};
 use crate::archive::Found;
 use crate::article::{Article, Paragraph};
-use crate::document::{self, Document};
+use crate::document::Document;
 use crate::search::snippet::{self, Marked};
 use crate::search::syntax;
 use crate::store::ArticleRecord;
@@ -75,6 +75,10 @@ pub struct ArticlePage {
     pub doc_info: Vec<(&'static str, String)>,
     /// Whether the document is in force today, when its text says enough to tell.
     pub validity: Option<&'static str>,
+    /// Archived documents that repeal this one: link and title.
+    pub repealed_by: Vec<(String, String)>,
+    /// What this document's text repeals.
+    pub repeals: Vec<String>,
     /// Link to this article in the other script.
     pub script_links: Vec<(&'static str, String, bool)>,
 }
@@ -83,6 +87,7 @@ pub struct ArticlePage {
 pub fn view(
     record: ArticleRecord,
     related: Vec<(String, String)>,
+    doc: Document,
     q: &str,
     script: Script,
     origin: String,
@@ -141,8 +146,22 @@ pub fn view(
             (choice.label(), url(&permalink, &pairs), choice == script)
         })
         .collect();
-    let doc = document::analyse(&a, &record.files, document::today());
     ArticlePage {
+        repealed_by: doc
+            .repealed_by
+            .iter()
+            .map(|r| (format!("/articles/{}", r.id), r.title.clone()))
+            .collect(),
+        repeals: doc
+            .repeals
+            .iter()
+            .map(|r| match (&r.title, &r.doc_number) {
+                (Some(t), Some(n)) => format!("《{t}》（{n}）"),
+                (Some(t), None) => format!("《{t}》"),
+                (None, Some(n)) => n.clone(),
+                (None, None) => String::new(),
+            })
+            .collect(),
         doc_info: doc_info(&doc),
         validity: doc.validity.map(|v| v.label()),
         title: script.convert(&a.title),
@@ -239,7 +258,8 @@ pub async fn page(
             Ok(Redirect::permanent(&format!("/articles/{current}{params}")).into_response())
         }
         Some(Found::Article(record, related)) => {
-            Ok(Html(view(*record, related, q, script, origin).render()?).into_response())
+            let doc = state.archive.document(&record).await?;
+            Ok(Html(view(*record, related, doc, q, script, origin).render()?).into_response())
         }
     }
 }
