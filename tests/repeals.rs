@@ -89,6 +89,18 @@ fn a_repeal_by_number_turns_the_repealed_document_void_in_either_order() {
         };
         let (old, new) = (id_of("晋人社发〔2017〕5号"), id_of("晋人社发〔2023〕12号"));
         assert_ne!(old, new, "two documents, not merged");
+        for typed in [
+            "晋人社发〔2017〕5号",
+            "晋人社发[2017]5号",
+            "晋人社发20175号",
+        ] {
+            let found = api(&server, &format!("/api/search?q={}", enc(typed)));
+            assert_eq!(
+                found["hits"][0]["id"],
+                old.as_str(),
+                "{typed}: the numbered document first, before the one citing it"
+            );
+        }
         let o = api(&server, &format!("/api/articles/{old}"));
         assert_eq!(o["validity"], "已废止", "{order:?}: {o}");
         assert_eq!(o["repealed_by"][0]["id"], new.as_str());
@@ -101,5 +113,9 @@ fn a_repeal_by_number_turns_the_repealed_document_void_in_either_order() {
         assert_eq!(n["repeals"][0]["doc_number"], "晋人社发〔2017〕5号");
         assert_eq!(n["kind"], "通知");
         assert_eq!(n["carries"], "办法");
+        assert_eq!(
+            n["issuers"],
+            serde_json::json!(["山西省人力资源和社会保障厅"])
+        );
     }
 }

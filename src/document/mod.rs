@@ -3,6 +3,7 @@
 //! reader applies to every archived article at once and nothing stored goes stale.
 
 mod dates;
+pub mod issuers;
 pub mod kind;
 pub mod lifecycle;
 pub mod numbers;
@@ -25,6 +26,8 @@ const MEDIA_ENDINGS: &str = "报|报社|网|新闻|台|频道|客户端|融媒|�
 pub struct Document {
     /// Its own 发文字号, every one of a jointly issued document.
     pub doc_numbers: Vec<String>,
+    /// The organs that issued it, in full (not the site or paper that published the page).
+    pub issuers: Vec<String>,
     /// Its kind (文种).
     pub kind: Option<Kind>,
     /// For a notice that issues another document, that document's kind.
@@ -53,7 +56,10 @@ pub struct RepealedBy {
 impl Document {
     /// Whether the text stated anything about the document.
     pub fn is_empty(&self) -> bool {
-        self.doc_numbers.is_empty() && self.kind.is_none() && self.lifecycle == Lifecycle::default()
+        self.doc_numbers.is_empty()
+            && self.issuers.is_empty()
+            && self.kind.is_none()
+            && self.lifecycle == Lifecycle::default()
     }
 }
 
@@ -131,6 +137,7 @@ pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
     let lifecycle = lifecycle::lifecycle(paragraphs, page.named.or(page.date));
     Document {
         doc_numbers: numbers::own_numbers(page.title, paragraphs),
+        issuers: issuers::issuers(page.title, paragraphs),
         kind,
         carries,
         validity: validity::validity(&lifecycle, today),

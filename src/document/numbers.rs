@@ -28,6 +28,29 @@ static IN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"[（(]\s*((?:{NUMBER}|{SERIAL}))\s*[)）]\s*$")).expect("valid regex")
 });
 
+/// A query term written without brackets (as a search folds it): 鲁政办字201912号.
+static BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{1,12}?)((?:19|20)[0-9]{2})([0-9]{1,5})号$").expect("valid regex")
+});
+/// A numbered announcement written without spaces: 国家税务总局公告2019年第28号.
+static BARE_SERIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Han}{2,30}(?:公告|令|通告)(?:(?:19|20)[0-9]{2}年)?第[0-9]{1,5}号$")
+        .expect("valid regex")
+});
+
+/// The document number a search term spells, with any brackets or none, normalised.
+pub fn as_number(term: &str) -> Option<String> {
+    let compact: String = term
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"〔〕[]［］()（）【】".contains(*c))
+        .collect();
+    if BARE_SERIAL.is_match(&compact) {
+        return Some(compact);
+    }
+    let c = BARE.captures(&compact)?;
+    Some(format!("{}〔{}〕{}号", &c[1], &c[2], &c[3]))
+}
+
 /// A number as official libraries write it: no spaces, the year in 〔〕.
 pub fn normalise(number: &str) -> String {
     let compact: String = number.chars().filter(|c| !c.is_whitespace()).collect();
@@ -84,6 +107,21 @@ mod tests {
             own_numbers("公告", &["国家税务总局公告2019年第28号"]),
             ["国家税务总局公告2019年第28号"]
         );
+    }
+
+    #[test]
+    fn a_search_term_spells_a_number_with_any_brackets() {
+        for typed in [
+            "鲁政办字〔2019〕12号",
+            "鲁政办字[2019]12号",
+            "鲁政办字201912号",
+        ] {
+            assert_eq!(
+                super::as_number(typed).as_deref(),
+                Some("鲁政办字〔2019〕12号")
+            );
+        }
+        assert_eq!(super::as_number("人才公寓"), None);
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub fn text_query(fields: &Fields, parsed: &ParsedQuery, fallback: bool) -> Box<
                 } else {
                     term_query(fields, term)
                 };
-                (Occur::Should, q)
+                (Occur::Should, or_the_numbered_document(fields, term, q))
             })
             .collect();
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(alternatives))));
@@ -163,6 +163,27 @@ pub fn text_query(fields: &Fields, parsed: &ParsedQuery, fallback: bool) -> Box<
         clauses.push((Occur::MustNot, exact(fields, term)));
     }
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// How far a document whose own number a query spells ranks above the texts that cite it.
+const DOC_NUMBER_BOOST: f32 = 50.0;
+
+/// A term that spells a document number also finds the document with that number, first.
+fn or_the_numbered_document(fields: &Fields, term: &str, q: Box<dyn Query>) -> Box<dyn Query> {
+    let Some(number) = crate::document::numbers::as_number(term) else {
+        return q;
+    };
+    let own: Box<dyn Query> = Box::new(BoostQuery::new(
+        Box::new(TermQuery::new(
+            Term::from_field_text(fields.doc_number, &number),
+            IndexRecordOption::Basic,
+        )),
+        DOC_NUMBER_BOOST,
+    ));
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, q),
+        (Occur::Should, own),
+    ]))
 }
 
 /// Filters that narrow results without changing their scores.

@@ -195,6 +195,9 @@ fn doc_info(doc: &Document) -> Vec<(&'static str, String)> {
     if !doc.doc_numbers.is_empty() {
         rows.push(("文号", doc.doc_numbers.join("、")));
     }
+    if !doc.issuers.is_empty() {
+        rows.push(("发文机关", doc.issuers.join("、")));
+    }
     if let Some(kind) = doc.kind {
         let mut value = kind.label().to_string();
         if let Some(carried) = doc.carries {
