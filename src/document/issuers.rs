@@ -23,7 +23,7 @@ static RED_HEADER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.{4,60}?)\s*文件$").expect("valid regex"));
 
 /// Whether a name reads as an organ (Han characters only, ending as organs do).
-fn is_organ(name: &str) -> bool {
+pub(crate) fn is_organ(name: &str) -> bool {
     let n = name.chars().count();
     (4..=ORGAN_CHARS).contains(&n)
         && name

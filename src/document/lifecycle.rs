@@ -81,10 +81,20 @@ fn term_end(from: NaiveDate, n: u32) -> Option<NaiveDate> {
         .pred_opt()
 }
 
-/// Reads the dates a document states about itself; `dated` is the date its page (or the
-/// name of its file) gives it, which is when this version was published unless its record
-/// states a 公布 date.
-pub fn lifecycle(paragraphs: &[&str], dated: Option<NaiveDate>) -> Lifecycle {
+/// The dates a page gives a document besides its text: the version date of a dated file
+/// name, and the page's own date.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given {
+    /// A date the file it came in is named with (an archive's date of this version).
+    pub named: Option<NaiveDate>,
+    /// The page's date.
+    pub page: Option<NaiveDate>,
+}
+
+/// Reads the dates a document states about itself. When its record states no 公布 date,
+/// this version was published on the date its file is named with, or (for a text without
+/// record lines, whose page date is then its own) on the page's date.
+pub fn lifecycle(paragraphs: &[&str], given: Given) -> Lifecycle {
     let mut life = Lifecycle::default();
     for p in paragraphs.iter().take(RECORD_PARAGRAPHS) {
         // A record line opens with its date, and the date is not the start of a sentence
@@ -110,7 +120,11 @@ pub fn lifecycle(paragraphs: &[&str], dated: Option<NaiveDate>) -> Lifecycle {
     }
     life.amended.sort();
     life.amended.dedup();
-    life.published = life.published.or(dated);
+    let recorded = life.adopted.is_some() || life.approved.is_some() || !life.amended.is_empty();
+    life.published = life
+        .published
+        .or(given.named)
+        .or(given.page.filter(|_| !recorded));
     let tail = paragraphs.len().saturating_sub(SIGNATURE_PARAGRAPHS);
     for p in paragraphs[tail..].iter().rev() {
         let text = p.trim();
@@ -121,6 +135,18 @@ pub fn lifecycle(paragraphs: &[&str], dated: Option<NaiveDate>) -> Lifecycle {
             life.signed = dates::first(m.as_str());
             break;
         }
+    }
+    // A notice that carries its attachment signs above it: an organ, then the date alone.
+    if life.signed.is_none() {
+        life.signed = paragraphs.windows(2).find_map(|pair| {
+            let (organ, date) = (pair[0].trim(), pair[1].trim());
+            let whole = DATE
+                .find(date)
+                .is_some_and(|m| m.start() == 0 && m.end() == date.len());
+            (whole && super::issuers::is_organ(organ))
+                .then(|| dates::first(date))
+                .flatten()
+        });
     }
     for p in paragraphs {
         if life.effective.is_none()
@@ -171,7 +197,7 @@ mod tests {
     use super::*;
 
     fn read(paragraphs: &[&str]) -> Lifecycle {
-        lifecycle(paragraphs, None)
+        lifecycle(paragraphs, Given::default())
     }
 
     fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
@@ -191,7 +217,14 @@ mod tests {
         assert_eq!(life.effective, d(2012, 3, 1));
         assert_eq!(life.signed, None, "a law has no signature block");
         assert_eq!(
-            lifecycle(&["第一条 为了规范口岸开放。"], d(2012, 4, 19)).published,
+            lifecycle(
+                &["第一条 为了规范口岸开放。"],
+                Given {
+                    named: None,
+                    page: d(2012, 4, 19)
+                }
+            )
+            .published,
             d(2012, 4, 19),
             "the page's own date when the record says nothing"
         );

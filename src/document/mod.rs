@@ -134,7 +134,14 @@ pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
             ..Document::default()
         };
     }
-    let lifecycle = lifecycle::lifecycle(paragraphs, page.named.or(page.date));
+    // A page's own date dates the document only when the page is known to be one.
+    let lifecycle = lifecycle::lifecycle(
+        paragraphs,
+        lifecycle::Given {
+            named: page.named,
+            page: page.date.filter(|_| kind.is_some()),
+        },
+    );
     Document {
         doc_numbers: numbers::own_numbers(page.title, paragraphs),
         issuers: issuers::issuers(page.title, paragraphs),
