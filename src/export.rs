@@ -3,15 +3,16 @@
 
 use std::io::Write;
 
-use serde::Serialize;
+use chrono::NaiveDate;
 
+use crate::document::Document;
 use crate::search::Hit;
 
 /// Marks UTF-8 for spreadsheet programs, which otherwise assume a local code page.
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The columns, in order (the CSV header; the JSON keys).
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 22] = [
     "id",
     "permalink",
     "title",
@@ -20,7 +21,24 @@ pub const COLUMNS: [&str; 8] = [
     "city",
     "county",
     "source",
+    "doc_numbers",
+    "issuers",
+    "kind",
+    "carries",
+    "signed",
+    "published",
+    "adopted",
+    "approved",
+    "effective",
+    "expires",
+    "repealed",
+    "amended",
+    "validity",
+    "repealed_by",
 ];
+
+/// Separates the values of a list in a CSV cell (a character no value contains).
+const CSV_LIST: &str = "；";
 
 /// Errors while writing an export.
 #[derive(Debug, thiserror::Error)]
@@ -72,40 +90,68 @@ impl Format {
     }
 }
 
-/// One exported article.
-#[derive(Debug, Serialize)]
+/// One exported article: what the search found, and what the document states about itself.
+#[derive(Debug)]
 pub struct Row<'a> {
-    /// Permalink id.
-    pub id: &'a str,
-    /// The article's address (absolute when the origin is known).
-    pub permalink: String,
-    /// Title as written.
-    pub title: &'a str,
-    /// Publication date, YYYY-MM-DD.
-    pub date: Option<&'a str>,
-    /// Province.
-    pub province: Option<&'a str>,
-    /// City.
-    pub city: Option<&'a str>,
-    /// County.
-    pub county: Option<&'a str>,
-    /// Publisher.
-    pub source: Option<&'a str>,
+    /// The search hit.
+    pub hit: &'a Hit,
+    /// Its document fields.
+    pub document: &'a Document,
+    /// The site's origin ("https://example.org", or "") for the permalink.
+    pub origin: &'a str,
 }
 
-impl<'a> Row<'a> {
-    /// The row of a search hit; `origin` ("https://example.org", or "") prefixes the permalink.
-    pub fn of(hit: &'a Hit, origin: &str) -> Row<'a> {
-        Row {
-            id: &hit.id,
-            permalink: format!("{origin}/articles/{}", hit.id),
-            title: &hit.title,
-            date: hit.date.as_deref(),
-            province: hit.province.as_deref(),
-            city: hit.city.as_deref(),
-            county: hit.county.as_deref(),
-            source: hit.source.as_deref(),
-        }
+fn day(d: Option<NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+impl Row<'_> {
+    /// The row as JSON: lists as arrays, absent values as null.
+    fn json(&self) -> serde_json::Value {
+        let (h, d) = (self.hit, self.document);
+        let life = &d.lifecycle;
+        serde_json::json!({
+            "id": h.id,
+            "permalink": format!("{}/articles/{}", self.origin, h.id),
+            "title": h.title,
+            "date": h.date,
+            "province": h.province,
+            "city": h.city,
+            "county": h.county,
+            "source": h.source,
+            "doc_numbers": d.doc_numbers,
+            "issuers": d.issuers,
+            "kind": d.kind,
+            "carries": d.carries,
+            "signed": day(life.signed),
+            "published": day(life.published),
+            "adopted": day(life.adopted),
+            "approved": day(life.approved),
+            "effective": day(life.effective),
+            "expires": day(life.expires),
+            "repealed": day(life.repealed),
+            "amended": life.amended.iter().map(|a| a.format("%Y-%m-%d").to_string()).collect::<Vec<_>>(),
+            "validity": d.validity,
+            "repealed_by": d.repealed_by.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        })
+    }
+
+    /// The row as CSV cells, in [`COLUMNS`] order: lists joined, absent values empty.
+    fn cells(&self) -> Vec<String> {
+        let json = self.json();
+        COLUMNS
+            .iter()
+            .map(|c| match &json[*c] {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Array(values) => values
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join(CSV_LIST),
+                other => other.to_string(),
+            })
+            .collect()
     }
 }
 
@@ -136,9 +182,9 @@ impl<W: Write> RowWriter<W> {
     /// Writes one row.
     pub fn write(&mut self, row: &Row) -> Result<(), ExportError> {
         match self {
-            RowWriter::Csv(csv) => csv.serialize(row)?,
+            RowWriter::Csv(csv) => csv.write_record(row.cells())?,
             RowWriter::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, row)?;
+                serde_json::to_writer(&mut *out, &row.json())?;
                 out.write_all(b"\n")?;
             }
         }
@@ -177,7 +223,13 @@ mod tests {
         let mut out = Vec::new();
         let mut w = RowWriter::new(Format::Csv, &mut out).expect("start");
         let h = hit();
-        w.write(&Row::of(&h, "https://x.org")).expect("row");
+        let d = Document::default();
+        w.write(&Row {
+            hit: &h,
+            document: &d,
+            origin: "https://x.org",
+        })
+        .expect("row");
         w.finish().expect("finish");
         let text = String::from_utf8(out).expect("utf-8");
         assert!(text.starts_with('\u{feff}'));
@@ -200,8 +252,17 @@ mod tests {
         let mut out = Vec::new();
         let mut w = RowWriter::new(Format::Jsonl, &mut out).expect("start");
         let h = hit();
-        w.write(&Row::of(&h, "")).expect("row");
-        w.write(&Row::of(&h, "")).expect("row");
+        let d = Document {
+            doc_numbers: vec!["晋政发〔2021〕3号".into(), "晋财发〔2021〕1号".into()],
+            ..Document::default()
+        };
+        let row = Row {
+            hit: &h,
+            document: &d,
+            origin: "",
+        };
+        w.write(&row).expect("row");
+        w.write(&row).expect("row");
         w.finish().expect("finish");
         let text = String::from_utf8(out).expect("utf-8");
         let lines: Vec<serde_json::Value> = text
@@ -211,5 +272,7 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["city"], serde_json::Value::Null);
         assert_eq!(lines[0]["permalink"], "/articles/abc");
+        assert_eq!(lines[0]["doc_numbers"][1], "晋财发〔2021〕1号");
+        assert_eq!(lines[0]["expires"], serde_json::Value::Null);
     }
 }

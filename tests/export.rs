@@ -63,6 +63,9 @@ async fn csv_and_jsonl_hold_every_match_of_the_search() {
         assert_eq!(lines.len(), total, "{query}");
         for (line, id) in lines.iter().zip(&api_ids) {
             assert_eq!(line["id"], *id);
+            for column in rencai::export::COLUMNS {
+                assert!(line.get(column).is_some(), "{column} in every row");
+            }
             let permalink = line["permalink"].as_str().expect("permalink");
             assert!(
                 permalink.ends_with(&format!("/articles/{id}")),

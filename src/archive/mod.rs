@@ -1,6 +1,7 @@
 //! The archive on disk: the database (source of truth) and the search index derived from it.
 
 mod check;
+mod documents;
 mod export;
 mod follow;
 mod gate;

@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use super::{Archive, ArchiveError, Overload};
 use crate::article::Article;
-use crate::document::{self, Document, RepealedBy};
 use crate::search::{self, SearchError, SearchRequest, SearchResults};
 use crate::store::ArticleRecord;
 
@@ -88,42 +87,6 @@ impl Archive {
         })
         .await
         .map_err(task_failed)?
-    }
-
-    /// The document fields of an article, with the archived documents that repeal it (found
-    /// whatever the order they were ingested in) and its validity as of today.
-    pub async fn document(&self, record: &ArticleRecord) -> Result<Document, ArchiveError> {
-        let today = document::today();
-        let mut doc = document::analyse(&record.article, &record.files, today);
-        if !doc.is_document() {
-            return Ok(doc);
-        }
-        let index = self.index.clone();
-        let numbers = doc.doc_numbers.clone();
-        let keys = document::repeals::title_keys(&record.article.title);
-        let id = record.article.id.clone();
-        let hits =
-            tokio::task::spawn_blocking(move || search::repealers(&index, &numbers, &keys, &id))
-                .await
-                .map_err(task_failed)??;
-        // A repeal takes effect with the repealing document: its effective date, else the date
-        // it was signed or published.
-        let ids: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
-        let repealers = self.store.articles(&ids).await?;
-        let by = repealers
-            .iter()
-            .map(|a| {
-                let life = document::analyse(a, &[], today).lifecycle;
-                let from = life.effective.or(life.signed).or(life.published).or(a.date);
-                RepealedBy {
-                    id: a.id.clone(),
-                    title: a.title.clone(),
-                    date: from.map(|d| d.format("%Y-%m-%d").to_string()),
-                }
-            })
-            .collect();
-        doc.repealed_by(by, today);
-        Ok(doc)
     }
 
     /// Up to `n` articles most like `article`, as (id, title), best first; none while every

@@ -92,12 +92,19 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         Some(path) => {
             let file = std::fs::File::create(path)
                 .with_context(|| format!("creating {}", path.display()))?;
-            archive.export_blocking(turn, &req, format, "", std::io::BufWriter::new(file))?
+            archive.export_blocking(
+                turn,
+                &req,
+                format,
+                "",
+                rt.handle(),
+                std::io::BufWriter::new(file),
+            )?
         }
         None => {
             let stdout = std::io::stdout().lock();
             let mut out = std::io::BufWriter::new(stdout);
-            let count = archive.export_blocking(turn, &req, format, "", &mut out)?;
+            let count = archive.export_blocking(turn, &req, format, "", rt.handle(), &mut out)?;
             out.flush()?;
             count
         }

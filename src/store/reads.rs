@@ -51,6 +51,39 @@ impl Store {
         Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
     }
 
+    /// Articles by id with the names of their files, in the order asked; missing ids are
+    /// skipped.
+    pub async fn records(&self, ids: &[String]) -> Result<Vec<ArticleRecord>> {
+        let mut files: HashMap<String, Vec<String>> = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(ID_CHUNK) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT DISTINCT af.article_id, f.name, f.id FROM article_files af
+                 JOIN raw_files f ON f.id = af.file_id
+                 WHERE af.article_id IN ({marks}) ORDER BY f.id"
+            );
+            let mut query = sqlx::query(&sql);
+            for id in chunk {
+                query = query.bind(id);
+            }
+            for row in query.fetch_all(&self.pool).await? {
+                files
+                    .entry(row.try_get("article_id")?)
+                    .or_default()
+                    .push(row.try_get("name")?);
+            }
+        }
+        Ok(self
+            .articles(ids)
+            .await?
+            .into_iter()
+            .map(|article| ArticleRecord {
+                files: files.remove(&article.id).unwrap_or_default(),
+                article,
+            })
+            .collect())
+    }
+
     /// A page of articles in storage order, after the given row id, with the last row id.
     pub async fn articles_after(&self, rowid: i64, limit: i64) -> Result<(Vec<Article>, i64)> {
         let rows = sqlx::query(&format!(

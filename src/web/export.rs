@@ -80,12 +80,13 @@ fn export(
     let turn = state.archive.begin_export()?;
     let (tx, rx) = mpsc::channel(PIECES_IN_FLIGHT);
     let archive = state.archive.clone();
+    let rt = tokio::runtime::Handle::current();
     tokio::task::spawn_blocking(move || {
         let mut out = Pieces {
             buf: Vec::with_capacity(PIECE),
             tx: tx.clone(),
         };
-        if let Err(e) = archive.export_blocking(turn, &req, format, &origin, &mut out) {
+        if let Err(e) = archive.export_blocking(turn, &req, format, &origin, &rt, &mut out) {
             tracing::warn!("export stopped: {}", crate::report::chain(&e));
             // Cut the response short, so that the reader cannot take it for a whole file.
             let _ = tx.blocking_send(Err(std::io::Error::other("export stopped")));

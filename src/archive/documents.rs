@@ -1,0 +1,61 @@
+//! Document fields of archived articles, with what other archived documents say of them.
+
+use tokio::runtime::Handle;
+
+use super::{Archive, ArchiveError};
+use crate::document::{self, Document, RepealedBy};
+use crate::search::{self, SearchError};
+use crate::store::ArticleRecord;
+
+impl Archive {
+    /// The document fields of an article, with the archived documents that repeal it (found
+    /// whatever the order they were ingested in) and its validity as of today.
+    pub async fn document(&self, record: &ArticleRecord) -> Result<Document, ArchiveError> {
+        let (archive, record, rt) = (self.clone(), record.clone(), Handle::current());
+        tokio::task::spawn_blocking(move || {
+            archive.document_blocking(&record, &rt, document::today())
+        })
+        .await
+        .map_err(|e| ArchiveError::Search(SearchError::Task(e)))?
+    }
+
+    /// [`Archive::document`] on a blocking thread, as of `today`.
+    pub fn document_blocking(
+        &self,
+        record: &ArticleRecord,
+        rt: &Handle,
+        today: chrono::NaiveDate,
+    ) -> Result<Document, ArchiveError> {
+        let mut doc = document::analyse(&record.article, &record.files, today);
+        if !doc.is_document() {
+            return Ok(doc);
+        }
+        let keys = document::repeals::title_keys(&record.article.title);
+        let hits = search::repealers(&self.index, &doc.doc_numbers, &keys, &record.article.id)?;
+        if hits.is_empty() {
+            return Ok(doc);
+        }
+        // A repeal takes effect with the repealing document: its effective date, else the date
+        // it was signed or published.
+        let ids: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
+        let repealers = rt.block_on(self.store.records(&ids))?;
+        let by = repealers
+            .iter()
+            .map(|r| {
+                let life = document::analyse(&r.article, &r.files, today).lifecycle;
+                let from = life
+                    .effective
+                    .or(life.signed)
+                    .or(life.published)
+                    .or(r.article.date);
+                RepealedBy {
+                    id: r.article.id.clone(),
+                    title: r.article.title.clone(),
+                    date: from.map(|d| d.format("%Y-%m-%d").to_string()),
+                }
+            })
+            .collect();
+        doc.repealed_by(by, today);
+        Ok(doc)
+    }
+}
