@@ -12,7 +12,7 @@ use crate::search::Hit;
 const BOM: &[u8] = "\u{feff}".as_bytes();
 
 /// The columns, in order (the CSV header; the JSON keys).
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 23] = [
     "id",
     "permalink",
     "title",
@@ -35,6 +35,7 @@ pub const COLUMNS: [&str; 22] = [
     "amended",
     "validity",
     "repealed_by",
+    "cites",
 ];
 
 /// Separates the values of a list in a CSV cell (a character no value contains).
@@ -133,6 +134,7 @@ impl Row<'_> {
             "amended": life.amended.iter().map(|a| a.format("%Y-%m-%d").to_string()).collect::<Vec<_>>(),
             "validity": d.validity,
             "repealed_by": d.repealed_by.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+            "cites": d.cites.iter().filter_map(|c| c.id.as_deref()).collect::<Vec<_>>(),
         })
     }
 

@@ -47,3 +47,36 @@ async fn a_regulation_states_its_kind_and_its_dates() {
     assert_eq!(a["lifecycle"]["effective"], serde_json::Value::Null);
     assert_eq!(a["validity"], serde_json::Value::Null);
 }
+
+#[tokio::test]
+async fn a_report_links_to_the_document_it_explains_and_back() {
+    let t = TestArchive::sample().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("report.txt");
+    std::fs::write(
+        &report,
+        "济南新规施行 大气污染防治再加码\n\n2017-01-02 来源：济南日报 作者：李华\n\n\
+         本报讯（记者 李华）新修订的《济南市大气污染防治条例》自2017年1月1日起施行，\
+         对工业企业排放提出更严格要求。\n\n市环保部门表示，将加大执法检查力度。\n",
+    )
+    .expect("write");
+    t.archive
+        .ingest_paths(&[REGULATION.into(), report])
+        .await
+        .expect("ingest");
+    let law = id_of(&t, "济南市大气污染防治条例").await;
+    let news = id_of(&t, "大气污染防治再加码").await;
+    assert_ne!(law, news);
+    let n = t.api(&format!("/api/articles/{news}")).await;
+    assert_eq!(n["kind"], "新闻");
+    assert_eq!(n["cites"][0]["title"], "济南市大气污染防治条例");
+    assert_eq!(
+        n["cites"][0]["id"],
+        law.as_str(),
+        "resolved to the archived law"
+    );
+    let l = t.api(&format!("/api/articles/{law}")).await;
+    assert_eq!(l["cited_by"][0]["id"], news.as_str());
+    let html = t.page(&format!("/articles/{law}")).await;
+    assert!(html.contains("引用本文件的文章") && html.contains(&format!("/articles/{news}")));
+}

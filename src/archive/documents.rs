@@ -3,8 +3,9 @@
 use tokio::runtime::Handle;
 
 use super::{Archive, ArchiveError};
+use crate::document::citations::CitedBy;
 use crate::document::{self, Document, RepealedBy};
-use crate::search::{self, SearchError};
+use crate::search::{self, Role, SearchError};
 use crate::store::ArticleRecord;
 
 impl Archive {
@@ -27,11 +28,23 @@ impl Archive {
         today: chrono::NaiveDate,
     ) -> Result<Document, ArchiveError> {
         let mut doc = document::analyse(&record.article, &record.files, today);
+        let id = &record.article.id;
+        for c in &mut doc.cites {
+            let key = c.title.as_deref().map(document::repeals::title_key);
+            c.id = search::named(&self.index, c.doc_number.as_deref(), key.as_deref(), id)?;
+        }
         if !doc.is_document() {
             return Ok(doc);
         }
         let keys = document::repeals::title_keys(&record.article.title);
-        let hits = search::repealers(&self.index, &doc.doc_numbers, &keys, &record.article.id)?;
+        doc.cited_by = search::referrers(&self.index, Role::Cites, &doc.doc_numbers, &keys, id)?
+            .into_iter()
+            .map(|h| CitedBy {
+                id: h.id,
+                title: h.title,
+            })
+            .collect();
+        let hits = search::referrers(&self.index, Role::Repeals, &doc.doc_numbers, &keys, id)?;
         if hits.is_empty() {
             return Ok(doc);
         }

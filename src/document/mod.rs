@@ -2,6 +2,7 @@
 //! kind, the dates of its life). Read from the stored text whenever asked, so that a better
 //! reader applies to every archived article at once and nothing stored goes stale.
 
+pub mod citations;
 mod dates;
 pub mod issuers;
 pub mod kind;
@@ -40,6 +41,10 @@ pub struct Document {
     pub repeals: Vec<Reference>,
     /// Archived documents whose text declares this one repealed (filled by the archive).
     pub repealed_by: Vec<RepealedBy>,
+    /// The documents its text cites (resolved to archived articles by the archive).
+    pub cites: Vec<citations::Citation>,
+    /// Archived articles that cite it (filled by the archive).
+    pub cited_by: Vec<citations::CitedBy>,
 }
 
 /// An archived document that repeals another.
@@ -123,17 +128,29 @@ pub fn analyse(article: &Article, files: &[String], today: chrono::NaiveDate) ->
 pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
     let paragraphs = page.paragraphs;
     let (kind, carries) = kind::kind_of(page.title, reported(page));
+    let unresolved = |own: &[String]| -> Vec<citations::Citation> {
+        citations::cited(page.title, own, paragraphs)
+            .into_iter()
+            .map(|r| citations::Citation {
+                title: r.title,
+                doc_number: r.doc_number,
+                id: None,
+            })
+            .collect()
+    };
     // A report, an interpretation or a Q&A page is about a document, not the document: its
-    // dates and numbers are the document's, not its own.
+    // dates and numbers are the document's, not its own; what it cites is what it is about.
     if matches!(
         kind,
         Some(Kind::News | Kind::Interpretation | Kind::QuestionsAndAnswers)
     ) {
         return Document {
             kind,
+            cites: unresolved(&[]),
             ..Document::default()
         };
     }
+    let doc_numbers = numbers::own_numbers(page.title, paragraphs);
     // A page's own date dates the document only when the page is known to be one.
     let lifecycle = lifecycle::lifecycle(
         paragraphs,
@@ -143,7 +160,9 @@ pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
         },
     );
     Document {
-        doc_numbers: numbers::own_numbers(page.title, paragraphs),
+        cites: unresolved(&doc_numbers),
+        cited_by: Vec::new(),
+        doc_numbers,
         issuers: issuers::issuers(page.title, paragraphs),
         kind,
         carries,

@@ -48,51 +48,64 @@ pub fn title_keys(title: &str) -> Vec<String> {
     keys
 }
 
+/// The documents a sentence refers to: every 《title》 (with the number written right after
+/// it, if any) and every number standing alone.
+pub fn references_in(sentence: &str) -> Vec<Reference> {
+    let titles: Vec<(usize, usize, String)> = TITLE
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            c.get(1)
+                .map(|m| (m.start(), m.end(), m.as_str().to_string()))
+        })
+        .collect();
+    let numbers: Vec<(usize, String)> = ONE
+        .find_iter(sentence)
+        .map(|m| (m.start(), normalise(m.as_str())))
+        .collect();
+    let mut used = vec![false; numbers.len()];
+    let mut out = Vec::new();
+    for (i, (_, end, title)) in titles.iter().enumerate() {
+        let next_title = titles.get(i + 1).map_or(sentence.len(), |t| t.0);
+        // The number written right after a title (in brackets) is that title's.
+        let own = numbers
+            .iter()
+            .position(|(at, _)| *at >= *end && *at < next_title && *at - *end <= 6);
+        if let Some(k) = own {
+            used[k] = true;
+        }
+        out.push(Reference {
+            title: Some(title.clone()),
+            doc_number: own.map(|k| numbers[k].1.clone()),
+        });
+    }
+    for (k, (_, number)) in numbers.iter().enumerate() {
+        if !used[k] {
+            out.push(Reference {
+                title: None,
+                doc_number: Some(number.clone()),
+            });
+        }
+    }
+    out
+}
+
+/// The sentences of a text.
+pub(crate) fn sentences<'a>(paragraphs: &'a [&'a str]) -> impl Iterator<Item = &'a str> {
+    paragraphs.iter().flat_map(|p| p.split(['。', '；', ';']))
+}
+
+/// Whether a sentence ends another document's force.
+pub(crate) fn repeals(sentence: &str) -> bool {
+    REPEAL_WORDS.split('|').any(|w| sentence.contains(w))
+}
+
 /// The documents a text declares repealed: in each sentence that says so, every number and
 /// every 《title》 (a title followed by its number is one document).
 pub fn repealed(paragraphs: &[&str]) -> Vec<Reference> {
-    let mut out: Vec<Reference> = Vec::new();
-    for p in paragraphs {
-        for sentence in p.split(['。', '；', ';']) {
-            if !REPEAL_WORDS.split('|').any(|w| sentence.contains(w)) {
-                continue;
-            }
-            let titles: Vec<(usize, usize, String)> = TITLE
-                .captures_iter(sentence)
-                .filter_map(|c| {
-                    c.get(1)
-                        .map(|m| (m.start(), m.end(), m.as_str().to_string()))
-                })
-                .collect();
-            let numbers: Vec<(usize, String)> = ONE
-                .find_iter(sentence)
-                .map(|m| (m.start(), normalise(m.as_str())))
-                .collect();
-            let mut used = vec![false; numbers.len()];
-            for (i, (_, end, title)) in titles.iter().enumerate() {
-                let next_title = titles.get(i + 1).map_or(sentence.len(), |t| t.0);
-                // The number written right after a title (in brackets) is that title's.
-                let own = numbers
-                    .iter()
-                    .position(|(at, _)| *at >= *end && *at < next_title && *at - *end <= 6);
-                if let Some(k) = own {
-                    used[k] = true;
-                }
-                out.push(Reference {
-                    title: Some(title.clone()),
-                    doc_number: own.map(|k| numbers[k].1.clone()),
-                });
-            }
-            for (k, (_, number)) in numbers.iter().enumerate() {
-                if !used[k] {
-                    out.push(Reference {
-                        title: None,
-                        doc_number: Some(number.clone()),
-                    });
-                }
-            }
-        }
-    }
+    let mut out: Vec<Reference> = sentences(paragraphs)
+        .filter(|s| repeals(s))
+        .flat_map(references_in)
+        .collect();
     out.dedup();
     out
 }

@@ -25,7 +25,7 @@ pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use inspect::{IndexContents, inspect};
 pub use related::related;
-pub use repealers::repealers;
+pub use repealers::{Role, named, referrers};
 pub use request::{SearchRequest, Sort};
 pub use schema::day_ts;
 

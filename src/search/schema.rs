@@ -38,12 +38,14 @@ pub struct Fields {
     pub title_key: Field,
     /// What its text repeals: "n:" a number, "t:" a title key (exact).
     pub repeals: Field,
+    /// What its text cites otherwise, in the same form (exact).
+    pub cites: Field,
 }
 
-/// Prefix of a repealed document's number in the repeals field.
-pub const REPEALS_NUMBER: &str = "n:";
-/// Prefix of a repealed document's title key in the repeals field.
-pub const REPEALS_TITLE: &str = "t:";
+/// Prefix of a referred document's number in the repeals and cites fields.
+pub const REFERS_NUMBER: &str = "n:";
+/// Prefix of a referred document's title key in the repeals and cites fields.
+pub const REFERS_TITLE: &str = "t:";
 
 /// Name of the fast field used for date sorting.
 pub const TS: &str = "ts";
@@ -80,6 +82,7 @@ pub fn schema() -> (Schema, Fields) {
         doc_number: b.add_text_field("doc_number", STRING),
         title_key: b.add_text_field("title_key", STRING),
         repeals: b.add_text_field("repeals", STRING),
+        cites: b.add_text_field("cites", STRING),
     };
     (b.build(), fields)
 }
@@ -128,21 +131,31 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
         doc.add_text(fields.source, source);
     }
     let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
-    for number in document::numbers::own_numbers(&article.title, &paragraphs) {
+    let own = document::numbers::own_numbers(&article.title, &paragraphs);
+    for number in &own {
         doc.add_text(fields.doc_number, number);
     }
     for key in document::repeals::title_keys(&article.title) {
         doc.add_text(fields.title_key, key);
     }
-    for r in document::repeals::repealed(&paragraphs) {
-        if let Some(n) = &r.doc_number {
-            doc.add_text(fields.repeals, format!("{REPEALS_NUMBER}{n}"));
-        }
-        if let Some(t) = &r.title {
-            doc.add_text(
-                fields.repeals,
-                format!("{REPEALS_TITLE}{}", document::repeals::title_key(t)),
-            );
+    let references = [
+        (fields.repeals, document::repeals::repealed(&paragraphs)),
+        (
+            fields.cites,
+            document::citations::cited(&article.title, &own, &paragraphs),
+        ),
+    ];
+    for (field, refs) in references {
+        for r in refs {
+            if let Some(n) = &r.doc_number {
+                doc.add_text(field, format!("{REFERS_NUMBER}{n}"));
+            }
+            if let Some(t) = &r.title {
+                doc.add_text(
+                    field,
+                    format!("{REFERS_TITLE}{}", document::repeals::title_key(t)),
+                );
+            }
         }
     }
     doc

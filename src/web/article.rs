@@ -55,6 +55,8 @@ pub struct ArticlePage {
     pub breadcrumb: Vec<(String, String)>,
     /// Cited documents: title and search link.
     pub cited: Vec<(String, String)>,
+    /// Archived articles citing this one: link and title.
+    pub cited_by: Vec<(String, String)>,
     /// Related articles: link and title.
     pub related: Vec<(String, String)>,
     /// Files the article came from.
@@ -121,15 +123,27 @@ pub fn view(
             breadcrumb.push((k.clone(), format!("{path}/{}", segment(k))));
         }
     }
+    // A cited document held by the archive links to it; any other to a search for its title.
+    let held: std::collections::HashMap<&str, &str> = doc
+        .cites
+        .iter()
+        .filter_map(|c| Some((c.title.as_deref()?, c.id.as_deref()?)))
+        .collect();
     let cited = a
         .cited
         .iter()
         .map(|c| {
-            (
-                script.convert(c),
-                url("/search", &[("q", format!("\"{c}\""))]),
-            )
+            let href = match held.get(c.as_str()) {
+                Some(id) => format!("/articles/{id}"),
+                None => url("/search", &[("q", format!("\"{c}\""))]),
+            };
+            (script.convert(c), href)
         })
+        .collect();
+    let cited_by = doc
+        .cited_by
+        .iter()
+        .map(|c| (format!("/articles/{}", c.id), c.title.clone()))
         .collect();
     let permalink = format!("/articles/{}", a.id);
     let mut base = Vec::new();
@@ -179,6 +193,7 @@ pub fn view(
         files: record.files,
         breadcrumb,
         cited,
+        cited_by,
         blocks,
         permalink,
         origin,
