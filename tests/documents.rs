@@ -80,3 +80,41 @@ async fn a_report_links_to_the_document_it_explains_and_back() {
     let html = t.page(&format!("/articles/{law}")).await;
     assert!(html.contains("引用本文件的文章") && html.contains(&format!("/articles/{news}")));
 }
+
+#[tokio::test]
+async fn searches_filter_and_count_by_kind() {
+    let t = TestArchive::sample().await;
+    t.archive
+        .ingest_paths(&[REGULATION.into()])
+        .await
+        .expect("ingest");
+    let law = id_of(&t, "济南市大气污染防治条例").await;
+    let all = t.api("/api/search").await;
+    let kinds: Vec<(String, u64)> = all["facets"]["kind"]
+        .as_array()
+        .expect("kind facet")
+        .iter()
+        .map(|k| {
+            (
+                k["value"].as_str().expect("value").to_string(),
+                k["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    assert!(kinds.contains(&("条例".to_string(), 1)), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|(k, n)| k == "新闻" && *n >= 4),
+        "{kinds:?}"
+    );
+    let laws = t.api(&format!("/api/search?kind={}", enc("条例"))).await;
+    assert_eq!(laws["total"], 1);
+    assert_eq!(laws["hits"][0]["id"], law.as_str());
+    assert!(
+        laws["facets"]["kind"].as_array().expect("kinds").len() >= 2,
+        "the kind facet still shows the alternatives"
+    );
+    let unknown = t.api(&format!("/api/search?kind={}", enc("火星文"))).await;
+    assert!(!unknown["notices"].as_array().expect("notices").is_empty());
+    let html = t.page(&format!("/search?kind={}", enc("条例"))).await;
+    assert!(html.contains("文种"));
+}

@@ -105,6 +105,19 @@ fn reported(page: &Page) -> bool {
             .is_some_and(|s| MEDIA_ENDINGS.split('|').any(|e| s.ends_with(e)))
 }
 
+/// The kind of an article, read from its title and byline (for indexing).
+pub fn kind_of(article: &Article) -> Option<Kind> {
+    let page = Page {
+        title: &article.title,
+        paragraphs: &[],
+        source: article.source.as_deref(),
+        author: article.author.as_deref(),
+        date: None,
+        named: None,
+    };
+    kind::kind_of(page.title, reported(&page)).0
+}
+
 /// Reads the document fields of an article ingested from `files`, its validity as of
 /// `today`.
 pub fn analyse(article: &Article, files: &[String], today: chrono::NaiveDate) -> Document {

@@ -10,6 +10,7 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Score, Searcher, TantivyError};
 
 use super::budget::{Budgeted, is_over_budget};
+use super::facets::{self, FacetCount};
 use super::facets::{DateCounts, DateSpec, PlaceCount, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
 use super::query::{self, Leave};
@@ -30,6 +31,7 @@ struct Pass {
     total: usize,
     page: Vec<DocAddress>,
     regions: Option<RegionCounts>,
+    kinds: Option<Vec<FacetCount>>,
     dates: Option<DateCounts>,
 }
 
@@ -40,6 +42,7 @@ struct Plan<'a> {
     offset: usize,
     count: bool,
     regions: Option<&'a RegionSpec>,
+    kinds: bool,
     dates: Option<&'a DateSpec>,
 }
 
@@ -73,6 +76,9 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
         .regions
         .map(|spec| multi.add_collector(spec.collector()));
     let dates = plan.dates.map(|spec| multi.add_collector(spec.collector()));
+    let kinds = plan
+        .kinds
+        .then(|| multi.add_collector(facets::kind_collector()));
     let mut fruits = collect(searcher, query, &multi, plan.deadline)?;
     let page = match top {
         TopHandle::Score(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
@@ -87,6 +93,7 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
         dates: dates
             .zip(plan.dates)
             .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
+        kinds: kinds.map(|h| facets::read_kinds(h.extract(&mut fruits))),
     })
 }
 
@@ -186,6 +193,7 @@ pub fn search_within(
         count: cached.is_none(),
         regions: (cached.is_none() && !region_filtered).then_some(&region_spec),
         dates: (cached.is_none() && !date_filtered).then_some(&date_spec),
+        kinds: cached.is_none() && filters.kind.is_none(),
     };
     results.fallback = cached.as_ref().is_some_and(|c| c.fallback);
     let mut text = query::text_query(fields, &parsed, results.fallback);
@@ -246,6 +254,15 @@ pub fn search_within(
             deadline,
         )?),
     };
+    let kind = match pass.kinds {
+        Some(counts) => counts,
+        None => facets::read_kinds(collect(
+            &searcher,
+            query::filtered(fields, text.box_clone(), &filters, Leave::Kind).as_ref(),
+            &facets::kind_collector(),
+            deadline,
+        )?),
+    };
     let places = if req.regions.len() > 1 {
         count_places(&searcher, fields, text.as_ref(), &filters, req, deadline)?
     } else {
@@ -258,6 +275,7 @@ pub fn search_within(
         county,
         year,
         month,
+        kind,
         places,
     };
     let counted = Counted {

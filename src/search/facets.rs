@@ -26,6 +26,8 @@ pub struct Facets {
     pub year: Vec<FacetCount>,
     /// Months of the chosen year, or of every year.
     pub month: Vec<FacetCount>,
+    /// Kinds of document (文种).
+    pub kind: Vec<FacetCount>,
     /// The places a shared name denotes, each with its matches (empty unless the region
     /// filter named several).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -81,6 +83,16 @@ fn children_of_all(counts: &FacetCounts, parents: &[Facet]) -> Vec<FacetCount> {
     let mut out: Vec<FacetCount> = parents.iter().flat_map(|p| children(counts, p)).collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     out
+}
+
+/// Counts every kind of document.
+pub fn kind_collector() -> FacetCollector {
+    collector("kind", &[Facet::root()])
+}
+
+/// The kind counts out of a kind collector's fruit.
+pub fn read_kinds(counts: FacetCounts) -> Vec<FacetCount> {
+    children(&counts, &Facet::root())
 }
 
 /// Province, city and county counts.

@@ -166,6 +166,7 @@ pub(crate) fn filters(req: &SearchRequest) -> Filters {
         .then(|| (req.from.map(day_ts), req.to.map(|d| day_ts(d) + 86_399)));
     Filters {
         regions,
+        kind: req.kind.map(|k| Facet::from_path([k.label()])),
         when,
         range,
     }

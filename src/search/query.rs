@@ -194,6 +194,8 @@ pub struct Filters {
     pub regions: Vec<Facet>,
     /// Date facet path (/year or /year/month).
     pub when: Option<Facet>,
+    /// Kind facet path (/通知).
+    pub kind: Option<Facet>,
     /// Inclusive range of publication seconds.
     pub range: Option<(Option<i64>, Option<i64>)>,
 }
@@ -208,6 +210,8 @@ pub enum Leave {
     Region,
     /// The date filters are left out.
     When,
+    /// The kind filter is left out.
+    Kind,
 }
 
 /// Combines a text query with filters, leaving out one dimension when asked.
@@ -231,6 +235,9 @@ pub fn filtered(
                 .map(|f| (Occur::Should, facet_query(fields.region, f)))
                 .collect(),
         ))),
+    }
+    if let (Some(kind), false) = (&filters.kind, leave == Leave::Kind) {
+        filter(facet_query(fields.kind, kind));
     }
     if !skip_when {
         if let Some(when) = &filters.when {

@@ -38,6 +38,8 @@ pub struct SearchRequest {
     pub year: Option<i32>,
     /// Month filter (with year).
     pub month: Option<u32>,
+    /// Kind filter (文种).
+    pub kind: Option<crate::document::Kind>,
     /// Inclusive start date.
     pub from: Option<NaiveDate>,
     /// Inclusive end date.
@@ -63,6 +65,7 @@ impl Default for SearchRequest {
             regions: Vec::new(),
             year: None,
             month: None,
+            kind: None,
             from: None,
             to: None,
             sort: Sort::default(),

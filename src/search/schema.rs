@@ -40,6 +40,8 @@ pub struct Fields {
     pub repeals: Field,
     /// What its text cites otherwise, in the same form (exact).
     pub cites: Field,
+    /// Kind facet: /通知, /条例, /新闻 ….
+    pub kind: Field,
 }
 
 /// Prefix of a referred document's number in the repeals and cites fields.
@@ -83,6 +85,7 @@ pub fn schema() -> (Schema, Fields) {
         title_key: b.add_text_field("title_key", STRING),
         repeals: b.add_text_field("repeals", STRING),
         cites: b.add_text_field("cites", STRING),
+        kind: b.add_facet_field("kind", FacetOptions::default()),
     };
     (b.build(), fields)
 }
@@ -129,6 +132,9 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     }
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
+    }
+    if let Some(kind) = document::kind_of(article) {
+        doc.add_facet(fields.kind, Facet::from_path([kind.label()]));
     }
     let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
     let own = document::numbers::own_numbers(&article.title, &paragraphs);

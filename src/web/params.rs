@@ -22,6 +22,8 @@ pub struct RawParams {
     pub year: Option<String>,
     /// Month filter, YYYY-MM.
     pub month: Option<String>,
+    /// Kind filter (文种: 通知, 条例, 新闻 …).
+    pub kind: Option<String>,
     /// Start date, YYYY-MM-DD.
     pub from: Option<String>,
     /// End date, YYYY-MM-DD.
@@ -36,8 +38,8 @@ pub struct RawParams {
 
 impl RawParams {
     /// Every parameter name, in the order links write them.
-    pub const KEYS: [&'static str; 11] = [
-        "q", "province", "city", "county", "year", "month", "from", "to", "sort", "page",
+    pub const KEYS: [&'static str; 12] = [
+        "q", "province", "city", "county", "year", "month", "kind", "from", "to", "sort", "page",
         "per_page",
     ];
 
@@ -50,6 +52,7 @@ impl RawParams {
             "county" => &self.county,
             "year" => &self.year,
             "month" => &self.month,
+            "kind" => &self.kind,
             "from" => &self.from,
             "to" => &self.to,
             "sort" => &self.sort,
@@ -68,6 +71,7 @@ impl RawParams {
             "county" => &mut self.county,
             "year" => &mut self.year,
             "month" => &mut self.month,
+            "kind" => &mut self.kind,
             "from" => &mut self.from,
             "to" => &mut self.to,
             "sort" => &mut self.sort,
@@ -176,6 +180,12 @@ pub fn request(p: &RawParams, default_per_page: usize) -> (SearchRequest, Vec<St
     {
         r.from = Some(to);
         r.to = Some(from);
+    }
+    if let Some(k) = value(&p.kind) {
+        match crate::document::Kind::from_label(k) {
+            Some(kind) => r.kind = Some(kind),
+            None => notices.push(format!("无法识别的文种“{k}”，已忽略")),
+        }
     }
     r.sort = match value(&p.sort) {
         Some("newest") => Sort::Newest,

@@ -115,6 +115,12 @@ fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
             });
         }
     }
+    if let Some(kind) = req.kind {
+        out.push(Chip {
+            label: kind.label().to_string(),
+            remove: with(p, &[("kind", None)]),
+        });
+    }
     if let Some(y) = req.year {
         let label = match req.month {
             Some(m) => format!("{y}年{m}月"),
@@ -182,6 +188,10 @@ pub fn view(
             })
             .collect();
         groups.insert(0, ("同名地区", places));
+    }
+    let kind = req.kind.map(|k| k.label());
+    if !f.kind.is_empty() {
+        groups.push(("文种", facet_links(p, "kind", &f.kind, kind, &[])));
     }
     groups.push((
         "年份",
