@@ -117,4 +117,11 @@ async fn searches_filter_and_count_by_kind() {
     assert!(!unknown["notices"].as_array().expect("notices").is_empty());
     let html = t.page(&format!("/search?kind={}", enc("条例"))).await;
     assert!(html.contains("文种"));
+    let by_effect = t.api("/api/search?sort=effective").await;
+    assert_eq!(
+        by_effect["hits"][0]["id"],
+        law.as_str(),
+        "the one document stating an effective date first"
+    );
+    assert_eq!(by_effect["total"], 6, "the others follow");
 }

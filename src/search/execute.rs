@@ -14,7 +14,7 @@ use super::facets::{self, FacetCount};
 use super::facets::{DateCounts, DateSpec, PlaceCount, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
 use super::query::{self, Leave};
-use super::schema::TS;
+use super::schema::{EFFECTIVE, TS};
 use super::{
     Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit,
     syntax,
@@ -57,17 +57,13 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
                     .order_by_score(),
             ),
         ),
-        Sort::Newest | Sort::Oldest => {
-            let order = if plan.sort == Sort::Newest {
-                Order::Desc
-            } else {
-                Order::Asc
-            };
+        sort => {
+            let (field, order) = sort_field(sort);
             TopHandle::Time(
                 multi.add_collector(
                     TopDocs::with_limit(plan.limit)
                         .and_offset(plan.offset)
-                        .order_by_fast_field::<i64>(TS, order),
+                        .order_by_fast_field::<i64>(field, order),
                 ),
             )
         }
@@ -95,6 +91,15 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
             .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
         kinds: kinds.map(|h| facets::read_kinds(h.extract(&mut fruits))),
     })
+}
+
+/// The fast field and direction of an order by date.
+pub(super) fn sort_field(sort: Sort) -> (&'static str, Order) {
+    match sort {
+        Sort::Oldest => (TS, Order::Asc),
+        Sort::Effective => (EFFECTIVE, Order::Desc),
+        Sort::Newest | Sort::Relevance => (TS, Order::Desc),
+    }
 }
 
 /// Collects the matches of `query`, stopping between segments once `deadline` has passed.

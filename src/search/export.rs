@@ -2,10 +2,9 @@
 //! one page of them.
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Order, Searcher};
+use tantivy::{DocAddress, Searcher};
 
 use super::query::{self, Leave};
-use super::schema::TS;
 use super::{Hit, Result, SearchIndex, SearchRequest, Sort, filters, hit, syntax};
 
 /// The matches of a search, found on one searcher.
@@ -64,13 +63,12 @@ pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> 
             .map(|(_, a)| a)
             .collect(),
         sort => {
-            let order = if sort == Sort::Oldest {
-                Order::Asc
-            } else {
-                Order::Desc
-            };
+            let (field, order) = super::execute::sort_field(sort);
             searcher
-                .search(query.as_ref(), &top.order_by_fast_field::<i64>(TS, order))?
+                .search(
+                    query.as_ref(),
+                    &top.order_by_fast_field::<i64>(field, order),
+                )?
                 .into_iter()
                 .map(|(_, a)| a)
                 .collect()

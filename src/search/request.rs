@@ -13,6 +13,8 @@ pub enum Sort {
     Newest,
     /// Oldest first.
     Oldest,
+    /// Latest to take effect first (documents stating no effective date last).
+    Effective,
 }
 
 impl Sort {
@@ -22,6 +24,7 @@ impl Sort {
             Sort::Relevance => "relevance",
             Sort::Newest => "newest",
             Sort::Oldest => "oldest",
+            Sort::Effective => "effective",
         }
     }
 }

@@ -42,7 +42,12 @@ pub struct Fields {
     pub cites: Field,
     /// Kind facet: /通知, /条例, /新闻 ….
     pub kind: Field,
+    /// The day a document takes effect, as seconds since the epoch (China time), for sorting.
+    pub effective: Field,
 }
+
+/// Name of the fast field used for sorting by effective date.
+pub const EFFECTIVE: &str = "effective";
 
 /// Prefix of a referred document's number in the repeals and cites fields.
 pub const REFERS_NUMBER: &str = "n:";
@@ -86,6 +91,7 @@ pub fn schema() -> (Schema, Fields) {
         repeals: b.add_text_field("repeals", STRING),
         cites: b.add_text_field("cites", STRING),
         kind: b.add_facet_field("kind", FacetOptions::default()),
+        effective: b.add_i64_field(EFFECTIVE, FAST),
     };
     (b.build(), fields)
 }
@@ -133,10 +139,26 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
     }
-    if let Some(kind) = document::kind_of(article) {
+    let kind = document::kind_of(article);
+    if let Some(kind) = kind {
         doc.add_facet(fields.kind, Facet::from_path([kind.label()]));
     }
     let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
+    // Reports and interpretations state another document's dates, not their own.
+    let about_another = matches!(
+        kind,
+        Some(
+            document::Kind::News
+                | document::Kind::Interpretation
+                | document::Kind::QuestionsAndAnswers
+        )
+    );
+    if !about_another
+        && let Some(effective) =
+            document::lifecycle::lifecycle(&paragraphs, Default::default()).effective
+    {
+        doc.add_i64(fields.effective, day_ts(effective));
+    }
     let own = document::numbers::own_numbers(&article.title, &paragraphs);
     for number in &own {
         doc.add_text(fields.doc_number, number);

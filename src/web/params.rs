@@ -190,6 +190,7 @@ pub fn request(p: &RawParams, default_per_page: usize) -> (SearchRequest, Vec<St
     r.sort = match value(&p.sort) {
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,
+        Some("effective") => Sort::Effective,
         _ => Sort::Relevance,
     };
     if let Some(page) = value(&p.page) {

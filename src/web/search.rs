@@ -209,6 +209,7 @@ pub fn view(
         ("relevance", "相关度"),
         ("newest", "最新"),
         ("oldest", "最早"),
+        ("effective", "施行日期"),
     ]
     .into_iter()
     .filter(|(key, _)| !(listing && *key == "relevance"))
