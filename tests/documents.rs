@@ -125,3 +125,36 @@ async fn searches_filter_and_count_by_kind() {
     );
     assert_eq!(by_effect["total"], 6, "the others follow");
 }
+
+#[tokio::test]
+async fn searches_filter_and_count_by_issuer() {
+    let t = TestArchive::sample().await;
+    let notice = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/documents/joint_notice.txt"
+    );
+    t.archive
+        .ingest_paths(&[notice.into()])
+        .await
+        .expect("ingest");
+    let all = t.api("/api/search").await;
+    let issuers: Vec<&str> = all["facets"]["issuer"]
+        .as_array()
+        .expect("issuer facet")
+        .iter()
+        .map(|i| i["value"].as_str().expect("value"))
+        .collect();
+    assert!(issuers.contains(&"山东省财政厅"), "{issuers:?}");
+    assert!(
+        issuers.contains(&"山东省人力资源和社会保障厅"),
+        "{issuers:?}"
+    );
+    let found = t
+        .api(&format!("/api/search?issuer={}", enc("山东省财政厅")))
+        .await;
+    assert_eq!(found["total"], 1);
+    let none = t
+        .api(&format!("/api/search?issuer={}", enc("不存在的机关")))
+        .await;
+    assert_eq!(none["total"], 0);
+}

@@ -14,7 +14,7 @@ use super::facets::{self, FacetCount};
 use super::facets::{DateCounts, DateSpec, PlaceCount, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
 use super::query::{self, Leave};
-use super::schema::{EFFECTIVE, TS};
+use super::schema::{EFFECTIVE, ISSUER, KIND, TS};
 use super::{
     Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit,
     syntax,
@@ -32,6 +32,7 @@ struct Pass {
     page: Vec<DocAddress>,
     regions: Option<RegionCounts>,
     kinds: Option<Vec<FacetCount>>,
+    issuers: Option<Vec<FacetCount>>,
     dates: Option<DateCounts>,
 }
 
@@ -43,6 +44,7 @@ struct Plan<'a> {
     count: bool,
     regions: Option<&'a RegionSpec>,
     kinds: bool,
+    issuers: bool,
     dates: Option<&'a DateSpec>,
 }
 
@@ -74,7 +76,10 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
     let dates = plan.dates.map(|spec| multi.add_collector(spec.collector()));
     let kinds = plan
         .kinds
-        .then(|| multi.add_collector(facets::kind_collector()));
+        .then(|| multi.add_collector(facets::flat_collector(KIND)));
+    let issuers = plan
+        .issuers
+        .then(|| multi.add_collector(facets::flat_collector(ISSUER)));
     let mut fruits = collect(searcher, query, &multi, plan.deadline)?;
     let page = match top {
         TopHandle::Score(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
@@ -89,7 +94,8 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
         dates: dates
             .zip(plan.dates)
             .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
-        kinds: kinds.map(|h| facets::read_kinds(h.extract(&mut fruits))),
+        kinds: kinds.map(|h| facets::read_flat(h.extract(&mut fruits))),
+        issuers: issuers.map(|h| facets::read_flat(h.extract(&mut fruits))),
     })
 }
 
@@ -199,6 +205,7 @@ pub fn search_within(
         regions: (cached.is_none() && !region_filtered).then_some(&region_spec),
         dates: (cached.is_none() && !date_filtered).then_some(&date_spec),
         kinds: cached.is_none() && filters.kind.is_none(),
+        issuers: cached.is_none() && filters.issuer.is_none(),
     };
     results.fallback = cached.as_ref().is_some_and(|c| c.fallback);
     let mut text = query::text_query(fields, &parsed, results.fallback);
@@ -259,15 +266,19 @@ pub fn search_within(
             deadline,
         )?),
     };
-    let kind = match pass.kinds {
-        Some(counts) => counts,
-        None => facets::read_kinds(collect(
+    // A filtered dimension is counted without its own filter, to show the alternatives.
+    let flat = |counted: Option<Vec<FacetCount>>, field: &str, leave: Leave| match counted {
+        Some(counts) => Ok(counts),
+        None => collect(
             &searcher,
-            query::filtered(fields, text.box_clone(), &filters, Leave::Kind).as_ref(),
-            &facets::kind_collector(),
+            query::filtered(fields, text.box_clone(), &filters, leave).as_ref(),
+            &facets::flat_collector(field),
             deadline,
-        )?),
+        )
+        .map(facets::read_flat),
     };
+    let kind = flat(pass.kinds, KIND, Leave::Kind)?;
+    let issuer = flat(pass.issuers, ISSUER, Leave::Issuer)?;
     let places = if req.regions.len() > 1 {
         count_places(&searcher, fields, text.as_ref(), &filters, req, deadline)?
     } else {
@@ -281,6 +292,7 @@ pub fn search_within(
         year,
         month,
         kind,
+        issuer,
         places,
     };
     let counted = Counted {

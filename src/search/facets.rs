@@ -28,6 +28,8 @@ pub struct Facets {
     pub month: Vec<FacetCount>,
     /// Kinds of document (文种).
     pub kind: Vec<FacetCount>,
+    /// Issuing organs (发文机关).
+    pub issuer: Vec<FacetCount>,
     /// The places a shared name denotes, each with its matches (empty unless the region
     /// filter named several).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -85,13 +87,13 @@ fn children_of_all(counts: &FacetCounts, parents: &[Facet]) -> Vec<FacetCount> {
     out
 }
 
-/// Counts every kind of document.
-pub fn kind_collector() -> FacetCollector {
-    collector("kind", &[Facet::root()])
+/// Counts every value of a one-level facet field (kind, issuer).
+pub fn flat_collector(field: &str) -> FacetCollector {
+    collector(field, &[Facet::root()])
 }
 
-/// The kind counts out of a kind collector's fruit.
-pub fn read_kinds(counts: FacetCounts) -> Vec<FacetCount> {
+/// The counts out of a one-level facet collector's fruit.
+pub fn read_flat(counts: FacetCounts) -> Vec<FacetCount> {
     children(&counts, &Facet::root())
 }
 

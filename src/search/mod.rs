@@ -167,6 +167,7 @@ pub(crate) fn filters(req: &SearchRequest) -> Filters {
     Filters {
         regions,
         kind: req.kind.map(|k| Facet::from_path([k.label()])),
+        issuer: req.issuer.as_deref().map(|i| Facet::from_path([i])),
         when,
         range,
     }

@@ -196,6 +196,8 @@ pub struct Filters {
     pub when: Option<Facet>,
     /// Kind facet path (/通知).
     pub kind: Option<Facet>,
+    /// Issuer facet path (/济南市人民政府办公厅).
+    pub issuer: Option<Facet>,
     /// Inclusive range of publication seconds.
     pub range: Option<(Option<i64>, Option<i64>)>,
 }
@@ -212,6 +214,8 @@ pub enum Leave {
     When,
     /// The kind filter is left out.
     Kind,
+    /// The issuer filter is left out.
+    Issuer,
 }
 
 /// Combines a text query with filters, leaving out one dimension when asked.
@@ -238,6 +242,9 @@ pub fn filtered(
     }
     if let (Some(kind), false) = (&filters.kind, leave == Leave::Kind) {
         filter(facet_query(fields.kind, kind));
+    }
+    if let (Some(issuer), false) = (&filters.issuer, leave == Leave::Issuer) {
+        filter(facet_query(fields.issuer, issuer));
     }
     if !skip_when {
         if let Some(when) = &filters.when {

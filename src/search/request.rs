@@ -43,6 +43,8 @@ pub struct SearchRequest {
     pub month: Option<u32>,
     /// Kind filter (文种).
     pub kind: Option<crate::document::Kind>,
+    /// Issuer filter: an organ's full name.
+    pub issuer: Option<String>,
     /// Inclusive start date.
     pub from: Option<NaiveDate>,
     /// Inclusive end date.
@@ -69,6 +71,7 @@ impl Default for SearchRequest {
             year: None,
             month: None,
             kind: None,
+            issuer: None,
             from: None,
             to: None,
             sort: Sort::default(),

@@ -42,9 +42,16 @@ pub struct Fields {
     pub cites: Field,
     /// Kind facet: /通知, /条例, /新闻 ….
     pub kind: Field,
+    /// Issuer facet: one value per issuing organ.
+    pub issuer: Field,
     /// The day a document takes effect, as seconds since the epoch (China time), for sorting.
     pub effective: Field,
 }
+
+/// Name of the kind facet field.
+pub const KIND: &str = "kind";
+/// Name of the issuer facet field.
+pub const ISSUER: &str = "issuer";
 
 /// Name of the fast field used for sorting by effective date.
 pub const EFFECTIVE: &str = "effective";
@@ -90,7 +97,8 @@ pub fn schema() -> (Schema, Fields) {
         title_key: b.add_text_field("title_key", STRING),
         repeals: b.add_text_field("repeals", STRING),
         cites: b.add_text_field("cites", STRING),
-        kind: b.add_facet_field("kind", FacetOptions::default()),
+        kind: b.add_facet_field(KIND, FacetOptions::default()),
+        issuer: b.add_facet_field(ISSUER, FacetOptions::default()),
         effective: b.add_i64_field(EFFECTIVE, FAST),
     };
     (b.build(), fields)
@@ -153,6 +161,11 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
                 | document::Kind::QuestionsAndAnswers
         )
     );
+    if !about_another {
+        for issuer in document::issuers::issuers(&article.title, &paragraphs) {
+            doc.add_facet(fields.issuer, Facet::from_path([issuer]));
+        }
+    }
     if !about_another
         && let Some(effective) =
             document::lifecycle::lifecycle(&paragraphs, Default::default()).effective

@@ -24,6 +24,8 @@ pub struct RawParams {
     pub month: Option<String>,
     /// Kind filter (文种: 通知, 条例, 新闻 …).
     pub kind: Option<String>,
+    /// Issuer filter (an organ's full name).
+    pub issuer: Option<String>,
     /// Start date, YYYY-MM-DD.
     pub from: Option<String>,
     /// End date, YYYY-MM-DD.
@@ -53,6 +55,7 @@ impl RawParams {
             "year" => &self.year,
             "month" => &self.month,
             "kind" => &self.kind,
+            "issuer" => &self.issuer,
             "from" => &self.from,
             "to" => &self.to,
             "sort" => &self.sort,
@@ -72,6 +75,7 @@ impl RawParams {
             "year" => &mut self.year,
             "month" => &mut self.month,
             "kind" => &mut self.kind,
+            "issuer" => &mut self.issuer,
             "from" => &mut self.from,
             "to" => &mut self.to,
             "sort" => &mut self.sort,
@@ -187,6 +191,7 @@ pub fn request(p: &RawParams, default_per_page: usize) -> (SearchRequest, Vec<St
             None => notices.push(format!("无法识别的文种“{k}”，已忽略")),
         }
     }
+    r.issuer = value(&p.issuer).map(str::to_string);
     r.sort = match value(&p.sort) {
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,

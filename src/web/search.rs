@@ -121,6 +121,12 @@ fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
             remove: with(p, &[("kind", None)]),
         });
     }
+    if let Some(issuer) = &req.issuer {
+        out.push(Chip {
+            label: issuer.clone(),
+            remove: with(p, &[("issuer", None)]),
+        });
+    }
     if let Some(y) = req.year {
         let label = match req.month {
             Some(m) => format!("{y}年{m}月"),
@@ -192,6 +198,10 @@ pub fn view(
     let kind = req.kind.map(|k| k.label());
     if !f.kind.is_empty() {
         groups.push(("文种", facet_links(p, "kind", &f.kind, kind, &[])));
+    }
+    if !f.issuer.is_empty() {
+        let issuer = req.issuer.as_deref();
+        groups.push(("发文机关", facet_links(p, "issuer", &f.issuer, issuer, &[])));
     }
     groups.push((
         "年份",
