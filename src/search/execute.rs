@@ -11,7 +11,7 @@ use tantivy::{DocAddress, Order, Score, Searcher, TantivyError};
 
 use super::budget::{Budgeted, is_over_budget};
 use super::facets::{self, FacetCount};
-use super::facets::{DateCounts, DateSpec, PlaceCount, RegionCounts, RegionSpec, Selection};
+use super::facets::{DateCounts, DateSpec, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
 use super::query::{self, Leave};
 use super::schema::{EFFECTIVE, ISSUER, KIND, TS};
@@ -109,7 +109,7 @@ pub(super) fn sort_field(sort: Sort) -> (&'static str, Order) {
 }
 
 /// Collects the matches of `query`, stopping between segments once `deadline` has passed.
-fn collect<C: Collector>(
+pub(super) fn collect<C: Collector>(
     searcher: &Searcher,
     query: &dyn Query,
     collector: &C,
@@ -129,9 +129,6 @@ fn collect<C: Collector>(
             }
         })
 }
-
-/// Characters of a result's snippet.
-const SNIPPET_CHARS: usize = 110;
 
 /// Where the text of articles comes from, for snippets: ids in, (id, text) out. The index
 /// does not store the text; the archive reads it from the database.
@@ -240,7 +237,7 @@ pub fn search_within(
         results.hits.push(hit(&searcher, fields, *addr)?);
     }
     if let Some(texts) = texts {
-        fill_snippets(&mut results, texts)?;
+        super::fill::fill_snippets(&mut results, texts)?;
     }
     if let Some(counted) = cached {
         results.total = counted.total;
@@ -280,7 +277,7 @@ pub fn search_within(
     let kind = flat(pass.kinds, KIND, Leave::Kind)?;
     let issuer = flat(pass.issuers, ISSUER, Leave::Issuer)?;
     let places = if req.regions.len() > 1 {
-        count_places(&searcher, fields, text.as_ref(), &filters, req, deadline)?
+        super::fill::count_places(&searcher, fields, text.as_ref(), &filters, req, deadline)?
     } else {
         Vec::new()
     };
@@ -303,41 +300,4 @@ pub fn search_within(
     index.with_cache(generation, |c| c.counts.put(key, counted));
     index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
     Ok(results)
-}
-
-/// Gives each hit the best passage of its text.
-fn fill_snippets(results: &mut SearchResults, texts: Texts) -> Result<()> {
-    let ids: Vec<String> = results.hits.iter().map(|h| h.id.clone()).collect();
-    let bodies = texts(&ids)?;
-    for hit in &mut results.hits {
-        if let Some(body) = bodies.get(&hit.id) {
-            hit.snippet = super::snippet::snippet(body, &results.terms, SNIPPET_CHARS);
-        }
-    }
-    Ok(())
-}
-
-/// Matches in each of several places of one name, each with its full path.
-fn count_places(
-    searcher: &Searcher,
-    fields: &super::schema::Fields,
-    text: &dyn Query,
-    filters: &query::Filters,
-    req: &SearchRequest,
-    deadline: Option<Instant>,
-) -> Result<Vec<PlaceCount>> {
-    let mut out = Vec::new();
-    for (region, facet) in req.regions.iter().zip(&filters.regions) {
-        let one = query::Filters {
-            regions: vec![facet.clone()],
-            ..filters.clone()
-        };
-        let query = query::filtered(fields, text.box_clone(), &one, Leave::Nothing);
-        let count = collect(searcher, query.as_ref(), &Count, deadline)?;
-        out.push(PlaceCount {
-            region: region.clone(),
-            count: count as u64,
-        });
-    }
-    Ok(out)
 }

@@ -5,6 +5,7 @@ pub mod dictionary;
 mod execute;
 pub mod export;
 pub mod facets;
+mod fill;
 mod index;
 mod inspect;
 pub mod query;
