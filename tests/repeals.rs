@@ -111,6 +111,16 @@ fn a_repeal_by_number_turns_the_repealed_document_void_in_either_order() {
         let n = api(&server, &format!("/api/articles/{new}"));
         assert_eq!(n["validity"], "现行有效", "{n}");
         assert_eq!(n["repeals"][0]["doc_number"], "晋人社发〔2017〕5号");
+        assert_eq!(
+            n["repeals"][0]["id"],
+            old.as_str(),
+            "what it repeals, resolved"
+        );
+        let (_, page) = server.get(&format!("/articles/{new}")).expect("page");
+        assert!(
+            page.contains(&format!("href=\"/articles/{old}\"")),
+            "links to what it repeals"
+        );
         assert_eq!(n["kind"], "通知");
         assert_eq!(n["carries"], "办法");
         assert_eq!(

@@ -29,7 +29,7 @@ impl Archive {
     ) -> Result<Document, ArchiveError> {
         let mut doc = document::analyse(&record.article, &record.files, today);
         let id = &record.article.id;
-        for c in &mut doc.cites {
+        for c in doc.cites.iter_mut().chain(doc.repeals.iter_mut()) {
             let key = c.title.as_deref().map(document::repeals::title_key);
             c.id = search::named(&self.index, c.doc_number.as_deref(), key.as_deref(), id)?;
         }

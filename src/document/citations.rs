@@ -16,6 +16,17 @@ pub struct Citation {
     pub id: Option<String>,
 }
 
+impl From<Reference> for Citation {
+    /// A reference not yet resolved to an archived article.
+    fn from(r: Reference) -> Citation {
+        Citation {
+            title: r.title,
+            doc_number: r.doc_number,
+            id: None,
+        }
+    }
+}
+
 /// An archived article citing another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CitedBy {

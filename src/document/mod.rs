@@ -37,8 +37,9 @@ pub struct Document {
     pub lifecycle: Lifecycle,
     /// Whether it is in force today (computed when read).
     pub validity: Option<Validity>,
-    /// The documents its text declares repealed.
-    pub repeals: Vec<Reference>,
+    /// The documents its text declares repealed (resolved to archived articles by the
+    /// archive).
+    pub repeals: Vec<citations::Citation>,
     /// Archived documents whose text declares this one repealed (filled by the archive).
     pub repealed_by: Vec<RepealedBy>,
     /// The documents its text cites (resolved to archived articles by the archive).
@@ -144,11 +145,7 @@ pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
     let unresolved = |own: &[String]| -> Vec<citations::Citation> {
         citations::cited(page.title, own, paragraphs)
             .into_iter()
-            .map(|r| citations::Citation {
-                title: r.title,
-                doc_number: r.doc_number,
-                id: None,
-            })
+            .map(citations::Citation::from)
             .collect()
     };
     // A report, an interpretation or a Q&A page is about a document, not the document: its
@@ -181,7 +178,10 @@ pub fn read(page: &Page, today: chrono::NaiveDate) -> Document {
         carries,
         validity: validity::validity(&lifecycle, today),
         lifecycle,
-        repeals: repeals::repealed(paragraphs),
+        repeals: repeals::repealed(paragraphs)
+            .into_iter()
+            .map(citations::Citation::from)
+            .collect(),
         repealed_by: Vec::new(),
     }
 }

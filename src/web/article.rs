@@ -79,8 +79,8 @@ pub struct ArticlePage {
     pub validity: Option<&'static str>,
     /// Archived documents that repeal this one: link and title.
     pub repealed_by: Vec<(String, String)>,
-    /// What this document's text repeals.
-    pub repeals: Vec<String>,
+    /// What this document's text repeals: as cited, and a link when the archive holds it.
+    pub repeals: Vec<(String, Option<String>)>,
     /// Link to this article in the other script.
     pub script_links: Vec<(&'static str, String, bool)>,
 }
@@ -169,11 +169,14 @@ pub fn view(
         repeals: doc
             .repeals
             .iter()
-            .map(|r| match (&r.title, &r.doc_number) {
-                (Some(t), Some(n)) => format!("《{t}》（{n}）"),
-                (Some(t), None) => format!("《{t}》"),
-                (None, Some(n)) => n.clone(),
-                (None, None) => String::new(),
+            .map(|r| {
+                let text = match (&r.title, &r.doc_number) {
+                    (Some(t), Some(n)) => format!("《{t}》（{n}）"),
+                    (Some(t), None) => format!("《{t}》"),
+                    (None, Some(n)) => n.clone(),
+                    (None, None) => String::new(),
+                };
+                (text, r.id.as_ref().map(|id| format!("/articles/{id}")))
             })
             .collect(),
         doc_info: doc_info(&doc),
