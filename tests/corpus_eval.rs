@@ -25,6 +25,17 @@ fn markdown_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// The province folders of the regulations corpus, in name order.
+fn province_folders(root: &Path) -> Vec<PathBuf> {
+    let mut folders: Vec<PathBuf> = std::fs::read_dir(root)
+        .expect("corpus")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    folders
+}
+
 /// A small deterministic generator, so every run samples the same strings.
 struct Lcg(u64);
 
@@ -46,12 +57,7 @@ async fn regulations_get_the_right_province_and_verbatim_strings_are_found() {
     let g = Gazetteer::bundled();
     let (mut right, mut total, mut wrong) = (0usize, 0usize, Vec::new());
     let mut stored: Vec<String> = Vec::new();
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
+    let folders = province_folders(&root);
     for folder in folders {
         let name = folder
             .file_name()
@@ -235,12 +241,7 @@ fn regulations_state_their_dates_and_kind() {
     let today = rencai::document::today();
     let (mut dated, mut dated_found, mut total, mut kinded) = (0usize, 0usize, 0usize, 0usize);
     let (mut missed_dates, mut missed_kinds) = (Vec::new(), Vec::new());
-    let mut folders: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("corpus")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
+    let folders = province_folders(&root);
     for file in folders.iter().flat_map(|f| markdown_files(f)) {
         let name = file
             .file_name()
@@ -254,18 +255,7 @@ fn regulations_state_their_dates_and_kind() {
         else {
             continue;
         };
-        let paragraphs: Vec<&str> = e.paragraphs.iter().map(|p| p.text()).collect();
-        let doc = rencai::document::read(
-            &rencai::document::Page {
-                title: &e.title,
-                paragraphs: &paragraphs,
-                source: e.source.as_deref(),
-                author: e.author.as_deref(),
-                date: e.published.map(|p| p.date),
-                named: rencai::ingest::extract::name_date(&name),
-            },
-            today,
-        );
+        let doc = rencai::document::read_extracted(&e, &name, today);
         total += 1;
         if doc.kind.is_some() {
             kinded += 1;

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use rencai::document::{self, Page};
+use rencai::document;
 use serde_json::{Value, json};
 
 /// The fields checked for each document.
@@ -46,19 +46,8 @@ fn read(file: &str) -> Value {
         .next()
         .expect("one article")
         .expect("extracted");
-    let paragraphs: Vec<&str> = extracted.paragraphs.iter().map(|p| p.text()).collect();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
-    let doc = document::read(
-        &Page {
-            title: &extracted.title,
-            paragraphs: &paragraphs,
-            source: extracted.source.as_deref(),
-            author: extracted.author.as_deref(),
-            date: extracted.published.map(|p| p.date),
-            named: rencai::ingest::extract::name_date(&name),
-        },
-        today,
-    );
+    let doc = document::read_extracted(&extracted, &name, today);
     let mut out = serde_json::to_value(&doc.lifecycle).expect("json");
     let extra = json!({
         "doc_numbers": doc.doc_numbers,

@@ -59,16 +59,6 @@ pub struct RepealedBy {
     pub date: Option<String>,
 }
 
-impl Document {
-    /// Whether the text stated anything about the document.
-    pub fn is_empty(&self) -> bool {
-        self.doc_numbers.is_empty()
-            && self.issuers.is_empty()
-            && self.kind.is_none()
-            && self.lifecycle == Lifecycle::default()
-    }
-}
-
 /// Seconds east of UTC of China Standard Time, the calendar the documents are dated in.
 const CHINA_OFFSET_SECONDS: i32 = 8 * 3600;
 
@@ -106,19 +96,6 @@ fn reported(page: &Page) -> bool {
             .is_some_and(|s| MEDIA_ENDINGS.split('|').any(|e| s.ends_with(e)))
 }
 
-/// The kind of an article, read from its title and byline (for indexing).
-pub fn kind_of(article: &Article) -> Option<Kind> {
-    let page = Page {
-        title: &article.title,
-        paragraphs: &[],
-        source: article.source.as_deref(),
-        author: article.author.as_deref(),
-        date: None,
-        named: None,
-    };
-    kind::kind_of(page.title, reported(&page)).0
-}
-
 /// Reads the document fields of an article ingested from `files`, its validity as of
 /// `today`.
 pub fn analyse(article: &Article, files: &[String], today: chrono::NaiveDate) -> Document {
@@ -133,6 +110,26 @@ pub fn analyse(article: &Article, files: &[String], today: chrono::NaiveDate) ->
             named: files
                 .iter()
                 .find_map(|f| crate::ingest::extract::name_date(f)),
+        },
+        today,
+    )
+}
+
+/// Reads the document fields of an extracted page that came in the file `file_name`.
+pub fn read_extracted(
+    e: &crate::ingest::extract::Extracted,
+    file_name: &str,
+    today: chrono::NaiveDate,
+) -> Document {
+    let paragraphs: Vec<&str> = e.paragraphs.iter().map(|p| p.text()).collect();
+    read(
+        &Page {
+            title: &e.title,
+            paragraphs: &paragraphs,
+            source: e.source.as_deref(),
+            author: e.author.as_deref(),
+            date: e.published.map(|p| p.date),
+            named: crate::ingest::extract::name_date(file_name),
         },
         today,
     )

@@ -147,46 +147,28 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     if let Some(source) = &article.source {
         doc.add_text(fields.source, source);
     }
-    let kind = document::kind_of(article);
-    if let Some(kind) = kind {
+    // One reading of the document serves every field below; validity is not indexed (it
+    // moves with the calendar), so the day passed is irrelevant here.
+    let fields_of = document::analyse(article, &[], chrono::NaiveDate::MIN);
+    if let Some(kind) = fields_of.kind {
         doc.add_facet(fields.kind, Facet::from_path([kind.label()]));
     }
-    let paragraphs: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
-    // Reports and interpretations state another document's dates, not their own.
-    let about_another = matches!(
-        kind,
-        Some(
-            document::Kind::News
-                | document::Kind::Interpretation
-                | document::Kind::QuestionsAndAnswers
-        )
-    );
-    if !about_another {
-        for issuer in document::issuers::issuers(&article.title, &paragraphs) {
-            doc.add_facet(fields.issuer, Facet::from_path([issuer]));
-        }
+    for issuer in &fields_of.issuers {
+        doc.add_facet(fields.issuer, Facet::from_path([issuer.as_str()]));
     }
-    if !about_another
-        && let Some(effective) =
-            document::lifecycle::lifecycle(&paragraphs, Default::default()).effective
-    {
+    if let Some(effective) = fields_of.lifecycle.effective {
         doc.add_i64(fields.effective, day_ts(effective));
     }
-    let own = document::numbers::own_numbers(&article.title, &paragraphs);
-    for number in &own {
+    for number in &fields_of.doc_numbers {
         doc.add_text(fields.doc_number, number);
     }
     for key in document::repeals::title_keys(&article.title) {
         doc.add_text(fields.title_key, key);
     }
-    let references = [
-        (fields.repeals, document::repeals::repealed(&paragraphs)),
-        (
-            fields.cites,
-            document::citations::cited(&article.title, &own, &paragraphs),
-        ),
-    ];
-    for (field, refs) in references {
+    for (field, refs) in [
+        (fields.repeals, &fields_of.repeals),
+        (fields.cites, &fields_of.cites),
+    ] {
         for r in refs {
             if let Some(n) = &r.doc_number {
                 doc.add_text(field, format!("{REFERS_NUMBER}{n}"));
