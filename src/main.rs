@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         Command::Reindex(args) => rencai::cli::reindex::run(args),
         Command::Check(args) => rencai::cli::check::run(args),
         Command::Backup(args) => rencai::cli::backup::run(args),
-        Command::Export(args) => rencai::cli::export::run(args),
+        Command::Export(args) => rencai::cli::export::run(*args),
     };
     match result {
         Ok(code) => code,

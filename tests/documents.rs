@@ -158,3 +158,53 @@ async fn searches_filter_and_count_by_issuer() {
         .await;
     assert_eq!(none["total"], 0);
 }
+
+#[tokio::test]
+async fn validity_filters_and_counts_follow_the_calendar() {
+    let t = TestArchive::sample().await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let expired = dir.path().join("expired.txt");
+    std::fs::write(
+        &expired,
+        "临汾市人民政府关于印发临汾市引进博士人才暂行办法的通知\n\n临政发〔2019〕8号\n\n\
+         各县（市、区）人民政府：\n\n现将《临汾市引进博士人才暂行办法》印发给你们，请认真贯彻执行。\n\n\
+         本办法自2019年5月1日起施行，有效期至2020年12月31日。\n\n临汾市人民政府\n\n2019年4月20日\n",
+    )
+    .expect("write");
+    let future = dir.path().join("future.txt");
+    std::fs::write(
+        &future,
+        "运城市人民政府关于印发运城市青年人才驿站管理办法的通知\n\n运政发〔2026〕3号\n\n\
+         各县（市、区）人民政府：\n\n现将《运城市青年人才驿站管理办法》印发给你们，请认真贯彻执行。\n\n\
+         本办法自2099年1月1日起施行。\n\n运城市人民政府\n\n2026年1月5日\n",
+    )
+    .expect("write");
+    t.archive
+        .ingest_paths(&[expired, future])
+        .await
+        .expect("ingest");
+    let all = t.api("/api/search").await;
+    let count = |label: &str| {
+        all["facets"]["validity"]
+            .as_array()
+            .expect("validity facet")
+            .iter()
+            .find(|c| c["value"] == label)
+            .and_then(|c| c["count"].as_u64())
+    };
+    assert_eq!(count("已失效"), Some(1), "{}", all["facets"]);
+    assert_eq!(count("尚未施行"), Some(1), "{}", all["facets"]);
+    for (label, title) in [("已失效", "临汾市"), ("尚未施行", "运城市")] {
+        let found = t
+            .api(&format!("/api/search?validity={}", enc(label)))
+            .await;
+        assert_eq!(found["total"], 1, "{label}: {found}");
+        let hit = found["hits"][0]["title"].as_str().expect("title");
+        assert!(hit.starts_with(title), "{label}: {hit}");
+        let facet = &found["facets"]["validity"];
+        assert!(
+            facet.as_array().is_some_and(|v| v.len() >= 2),
+            "the facet still offers the other validities: {facet}"
+        );
+    }
+}

@@ -121,6 +121,53 @@ fn a_repeal_by_number_turns_the_repealed_document_void_in_either_order() {
             page.contains(&format!("href=\"/articles/{old}\"")),
             "links to what it repeals"
         );
+        for (validity, id) in [("已废止", &old), ("现行有效", &new)] {
+            let found = api(&server, &format!("/api/search?validity={}", enc(validity)));
+            assert_eq!(found["total"], 1, "{validity}: {found}");
+            assert_eq!(found["hits"][0]["id"], id.as_str(), "{validity}");
+            let (status, rows) = server
+                .get(&format!("/export.jsonl?validity={}", enc(validity)))
+                .expect("export");
+            assert_eq!(status, 200);
+            let rows: Vec<serde_json::Value> = rows
+                .lines()
+                .map(|l| serde_json::from_str(l).expect("json line"))
+                .collect();
+            assert_eq!(rows.len(), 1, "{validity}: {rows:?}");
+            assert_eq!(
+                rows[0]["validity"], validity,
+                "the row says what was filtered"
+            );
+        }
+        let all = api(&server, "/api/search");
+        let counts: Vec<(String, u64)> = all["facets"]["validity"]
+            .as_array()
+            .expect("validity facet")
+            .iter()
+            .map(|c| {
+                (
+                    c["value"].as_str().expect("value").into(),
+                    c["count"].as_u64().expect("count"),
+                )
+            })
+            .collect();
+        assert!(counts.contains(&("已废止".into(), 1)), "{counts:?}");
+        assert!(counts.contains(&("现行有效".into(), 1)), "{counts:?}");
+        let (_, page) = server
+            .get(&format!("/search?q={}", enc("人才公寓")))
+            .expect("search page");
+        assert!(
+            page.contains(&format!("validity={}", enc("现行有效"))),
+            "现行有效 is one click on the search page"
+        );
+        let odd = api(&server, &format!("/api/search?validity={}", enc("有效")));
+        assert_eq!(odd["total"], 2, "an unknown validity is ignored: {odd}");
+        assert!(
+            odd["notices"][0]
+                .as_str()
+                .is_some_and(|n| n.contains("有效")),
+            "{odd}"
+        );
         assert_eq!(n["kind"], "通知");
         assert_eq!(n["carries"], "办法");
         assert_eq!(

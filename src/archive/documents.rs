@@ -48,19 +48,13 @@ impl Archive {
         if hits.is_empty() {
             return Ok(doc);
         }
-        // A repeal takes effect with the repealing document: its effective date, else the date
-        // it was signed or published.
         let ids: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
         let repealers = rt.block_on(self.store.records(&ids))?;
         let by = repealers
             .iter()
             .map(|r| {
                 let life = document::analyse(&r.article, &r.files, today).lifecycle;
-                let from = life
-                    .effective
-                    .or(life.signed)
-                    .or(life.published)
-                    .or(r.article.date);
+                let from = life.repeals_from(r.article.date);
                 RepealedBy {
                     id: r.article.id.clone(),
                     title: r.article.title.clone(),

@@ -52,13 +52,22 @@ pub struct ExportArgs {
     /// Month, YYYY-MM.
     #[arg(long)]
     pub month: Option<String>,
+    /// Kind of document (文种: 通知, 办法, 条例 …).
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Issuing organ, its full name.
+    #[arg(long)]
+    pub issuer: Option<String>,
+    /// Validity today: 现行有效, 尚未施行, 已失效 or 已废止.
+    #[arg(long)]
+    pub validity: Option<String>,
     /// First day, YYYY-MM-DD.
     #[arg(long)]
     pub from: Option<String>,
     /// Last day, YYYY-MM-DD.
     #[arg(long)]
     pub to: Option<String>,
-    /// relevance, newest or oldest.
+    /// relevance, newest, oldest or effective.
     #[arg(long)]
     pub sort: Option<String>,
 }
@@ -72,6 +81,9 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         county: args.county,
         year: args.year,
         month: args.month,
+        kind: args.kind,
+        issuer: args.issuer,
+        validity: args.validity,
         from: args.from,
         to: args.to,
         sort: args.sort,

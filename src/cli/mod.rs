@@ -35,7 +35,7 @@ pub enum Command {
     /// Copy the database consistently while the archive is served or written.
     Backup(backup::BackupArgs),
     /// Write every match of a search as CSV or JSON lines.
-    Export(export::ExportArgs),
+    Export(Box<export::ExportArgs>),
 }
 
 /// Where the archive lives.

@@ -174,6 +174,15 @@ pub fn lifecycle(paragraphs: &[&str], given: Given) -> Lifecycle {
 }
 
 impl Lifecycle {
+    /// The day the repeals this document declares take effect: its effective date, else the
+    /// day it was signed or published, else `page_date`, the date its page gives.
+    pub fn repeals_from(&self, page_date: Option<NaiveDate>) -> Option<NaiveDate> {
+        self.effective
+            .or(self.signed)
+            .or(self.published)
+            .or(page_date)
+    }
+
     /// Every date stated, for checks and sorting.
     pub fn dates(&self) -> Vec<NaiveDate> {
         [

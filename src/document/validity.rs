@@ -30,6 +30,21 @@ impl Validity {
     }
 }
 
+impl Validity {
+    /// Every validity, in the order a reader weighs them.
+    pub const ALL: [Validity; 4] = [
+        Validity::InForce,
+        Validity::NotYetEffective,
+        Validity::Expired,
+        Validity::Repealed,
+    ];
+
+    /// The validity a Chinese name (as [`Validity::label`] writes it) denotes.
+    pub fn from_label(label: &str) -> Option<Validity> {
+        Validity::ALL.into_iter().find(|v| v.label() == label)
+    }
+}
+
 impl Serialize for Validity {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.label())
@@ -38,13 +53,25 @@ impl Serialize for Validity {
 
 /// The validity on `today`; None when the text states no effective date, expiry or repeal.
 pub fn validity(life: &Lifecycle, today: NaiveDate) -> Option<Validity> {
-    if life.repealed.is_some_and(|d| d <= today) {
+    on_day(life.repealed, life.expires, life.effective, today)
+}
+
+/// The rule of validity, over any ordered representation of days (dates here, day stamps
+/// in the index): repealed from `repealed`, expired after `expires`, in force from
+/// `effective`; None when none of them is known.
+pub fn on_day<D: PartialOrd>(
+    repealed: Option<D>,
+    expires: Option<D>,
+    effective: Option<D>,
+    today: D,
+) -> Option<Validity> {
+    if repealed.is_some_and(|d| d <= today) {
         return Some(Validity::Repealed);
     }
-    if life.expires.is_some_and(|d| d < today) {
+    if expires.is_some_and(|d| d < today) {
         return Some(Validity::Expired);
     }
-    match life.effective {
+    match effective {
         Some(d) if today < d => Some(Validity::NotYetEffective),
         Some(_) => Some(Validity::InForce),
         None => None,
@@ -70,5 +97,9 @@ mod tests {
         assert_eq!(validity(&life, day(2026, 3, 4)), Some(Validity::InForce));
         assert_eq!(validity(&life, day(2026, 3, 5)), Some(Validity::Expired));
         assert_eq!(validity(&Lifecycle::default(), day(2026, 1, 1)), None);
+        for v in Validity::ALL {
+            assert_eq!(Validity::from_label(v.label()), Some(v));
+        }
+        assert_eq!(Validity::from_label("有效"), None);
     }
 }

@@ -16,8 +16,8 @@ use super::index::Counted;
 use super::query::{self, Leave};
 use super::schema::{EFFECTIVE, ISSUER, KIND, TS};
 use super::{
-    Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, filters, hit,
-    syntax,
+    Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, Standing,
+    filters, hit, syntax, validity,
 };
 use crate::region::Region;
 
@@ -33,6 +33,7 @@ struct Pass {
     regions: Option<RegionCounts>,
     kinds: Option<Vec<FacetCount>>,
     issuers: Option<Vec<FacetCount>>,
+    validity: Option<Vec<FacetCount>>,
     dates: Option<DateCounts>,
 }
 
@@ -45,6 +46,7 @@ struct Plan<'a> {
     regions: Option<&'a RegionSpec>,
     kinds: bool,
     issuers: bool,
+    validity: Option<&'a Standing>,
     dates: Option<&'a DateSpec>,
 }
 
@@ -80,6 +82,9 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
     let issuers = plan
         .issuers
         .then(|| multi.add_collector(facets::flat_collector(ISSUER)));
+    let validity = plan
+        .validity
+        .map(|standing| multi.add_collector(standing.counter()));
     let mut fruits = collect(searcher, query, &multi, plan.deadline)?;
     let page = match top {
         TopHandle::Score(h) => h.extract(&mut fruits).into_iter().map(|(_, a)| a).collect(),
@@ -96,6 +101,7 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
             .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
         kinds: kinds.map(|h| facets::read_flat(h.extract(&mut fruits))),
         issuers: issuers.map(|h| facets::read_flat(h.extract(&mut fruits))),
+        validity: validity.map(|h| validity::read_counts(h.extract(&mut fruits))),
     })
 }
 
@@ -150,7 +156,10 @@ pub fn search_within(
     let searcher = index.searcher();
     let fields = index.fields();
     let parsed = syntax::parse(&req.q);
-    let filters = filters(req);
+    // Validity moves with the calendar: counts and pages are kept per day as well.
+    let today = crate::document::today();
+    let standing = index.standing(&searcher, today)?;
+    let filters = filters(req, &standing);
     let mut results = SearchResults {
         page: req.page,
         per_page: req.per_page,
@@ -174,7 +183,7 @@ pub fn search_within(
     };
     let (region_spec, date_spec) = (RegionSpec::new(&sel), DateSpec::new(&sel));
     let generation = searcher.generation().generation_id();
-    let key = format!("{}\u{0}{filters:?}", req.q.trim());
+    let key = format!("{}\u{0}{filters:?}\u{0}{today}", req.q.trim());
     let page_key = format!(
         "{key}\u{0}{:?}\u{0}{}\u{0}{}\u{0}{}",
         req.sort,
@@ -203,6 +212,7 @@ pub fn search_within(
         dates: (cached.is_none() && !date_filtered).then_some(&date_spec),
         kinds: cached.is_none() && filters.kind.is_none(),
         issuers: cached.is_none() && filters.issuer.is_none(),
+        validity: (cached.is_none() && filters.validity.is_none()).then_some(&standing),
     };
     results.fallback = cached.as_ref().is_some_and(|c| c.fallback);
     let mut text = query::text_query(fields, &parsed, results.fallback);
@@ -276,6 +286,15 @@ pub fn search_within(
     };
     let kind = flat(pass.kinds, KIND, Leave::Kind)?;
     let issuer = flat(pass.issuers, ISSUER, Leave::Issuer)?;
+    let validity = match pass.validity {
+        Some(counts) => counts,
+        None => validity::read_counts(collect(
+            &searcher,
+            query::filtered(fields, text.box_clone(), &filters, Leave::Validity).as_ref(),
+            &standing.counter(),
+            deadline,
+        )?),
+    };
     let places = if req.regions.len() > 1 {
         super::fill::count_places(&searcher, fields, text.as_ref(), &filters, req, deadline)?
     } else {
@@ -290,6 +309,7 @@ pub fn search_within(
         month,
         kind,
         issuer,
+        validity,
         places,
     };
     let counted = Counted {

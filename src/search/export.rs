@@ -34,7 +34,8 @@ pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> 
     }
     let fields = index.fields();
     let parsed = syntax::parse(&req.q);
-    let filters = filters(req);
+    let standing = index.standing(&searcher, crate::document::today())?;
+    let filters = filters(req, &standing);
     let mut query = query::filtered(
         fields,
         query::text_query(fields, &parsed, false),

@@ -30,6 +30,8 @@ pub struct Facets {
     pub kind: Vec<FacetCount>,
     /// Issuing organs (发文机关).
     pub issuer: Vec<FacetCount>,
+    /// Validity today (有效性).
+    pub validity: Vec<FacetCount>,
     /// The places a shared name denotes, each with its matches (empty unless the region
     /// filter named several).
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -28,6 +28,9 @@ pub struct SearchIndex {
     // generation: a broad query counts most of the index, and its visitors should pay for
     // that once per commit.
     cache: Arc<Mutex<QueryCache>>,
+    // What archived documents repeal, for one searcher generation: validity needs it for
+    // every match, and it changes only when the index does.
+    pub(super) repealed: Arc<super::validity::RepealedSlot>,
 }
 
 /// Most (query, filters) whose counts, and most pages, are kept: each holds a few kilobytes.
@@ -124,6 +127,7 @@ impl SearchIndex {
                 counts: lru(),
                 pages: lru(),
             })),
+            repealed: Arc::default(),
         })
     }
 

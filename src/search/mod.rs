@@ -16,6 +16,7 @@ mod schema;
 pub mod snippet;
 pub mod syntax;
 pub mod tokenizer;
+mod validity;
 
 use serde::Serialize;
 use tantivy::schema::{Facet, Value};
@@ -29,6 +30,7 @@ pub use related::related;
 pub use repealers::{Role, named, referrers};
 pub use request::{SearchRequest, Sort};
 pub use schema::day_ts;
+pub use validity::Standing;
 
 use query::Filters;
 use schema::{Fields, region_facet};
@@ -153,7 +155,7 @@ pub(crate) fn hit(searcher: &Searcher, fields: &Fields, addr: DocAddress) -> Res
     })
 }
 
-pub(crate) fn filters(req: &SearchRequest) -> Filters {
+pub(crate) fn filters(req: &SearchRequest, standing: &Standing) -> Filters {
     let regions = req
         .regions
         .iter()
@@ -169,6 +171,7 @@ pub(crate) fn filters(req: &SearchRequest) -> Filters {
         regions,
         kind: req.kind.map(|k| Facet::from_path([k.label()])),
         issuer: req.issuer.as_deref().map(|i| Facet::from_path([i])),
+        validity: req.validity.map(|v| (v, standing.clone())),
         when,
         range,
     }

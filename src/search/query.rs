@@ -200,6 +200,8 @@ pub struct Filters {
     pub issuer: Option<Facet>,
     /// Inclusive range of publication seconds.
     pub range: Option<(Option<i64>, Option<i64>)>,
+    /// Validity (有效性) on the standing's day.
+    pub validity: Option<(crate::document::Validity, super::Standing)>,
 }
 
 /// A filter dimension left out of a query, for facet counts that show the alternatives to
@@ -216,6 +218,8 @@ pub enum Leave {
     Kind,
     /// The issuer filter is left out.
     Issuer,
+    /// The validity filter is left out.
+    Validity,
 }
 
 /// Combines a text query with filters, leaving out one dimension when asked.
@@ -245,6 +249,9 @@ pub fn filtered(
     }
     if let (Some(issuer), false) = (&filters.issuer, leave == Leave::Issuer) {
         filter(facet_query(fields.issuer, issuer));
+    }
+    if let (Some((wanted, standing)), false) = (&filters.validity, leave == Leave::Validity) {
+        filter(standing.query(*wanted));
     }
     if !skip_when {
         if let Some(when) = &filters.when {

@@ -45,6 +45,8 @@ pub struct SearchRequest {
     pub kind: Option<crate::document::Kind>,
     /// Issuer filter: an organ's full name.
     pub issuer: Option<String>,
+    /// Validity filter (有效性), as of today.
+    pub validity: Option<crate::document::Validity>,
     /// Inclusive start date.
     pub from: Option<NaiveDate>,
     /// Inclusive end date.
@@ -72,6 +74,7 @@ impl Default for SearchRequest {
             month: None,
             kind: None,
             issuer: None,
+            validity: None,
             from: None,
             to: None,
             sort: Sort::default(),

@@ -44,8 +44,14 @@ pub struct Fields {
     pub kind: Field,
     /// Issuer facet: one value per issuing organ.
     pub issuer: Field,
-    /// The day a document takes effect, as seconds since the epoch (China time), for sorting.
+    /// The day a document takes effect, as seconds since the epoch (China time), for sorting
+    /// and validity.
     pub effective: Field,
+    /// The day its term of validity ends (有效期至), in the same form, for validity.
+    pub expires: Field,
+    /// The day the repeals it declares take effect, in the same form (documents that repeal
+    /// others only).
+    pub repeals_from: Field,
 }
 
 /// Name of the kind facet field.
@@ -55,6 +61,10 @@ pub const ISSUER: &str = "issuer";
 
 /// Name of the fast field used for sorting by effective date.
 pub const EFFECTIVE: &str = "effective";
+/// Name of the fast field of the day a document expires.
+pub const EXPIRES: &str = "expires";
+/// Name of the fast field of the day a document's repeals take effect.
+pub const REPEALS_FROM: &str = "repeals_from";
 
 /// Prefix of a referred document's number in the repeals and cites fields.
 pub const REFERS_NUMBER: &str = "n:";
@@ -100,6 +110,8 @@ pub fn schema() -> (Schema, Fields) {
         kind: b.add_facet_field(KIND, FacetOptions::default()),
         issuer: b.add_facet_field(ISSUER, FacetOptions::default()),
         effective: b.add_i64_field(EFFECTIVE, FAST),
+        expires: b.add_i64_field(EXPIRES, FAST),
+        repeals_from: b.add_i64_field(REPEALS_FROM, FAST),
     };
     (b.build(), fields)
 }
@@ -156,14 +168,28 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     for issuer in &fields_of.issuers {
         doc.add_facet(fields.issuer, Facet::from_path([issuer.as_str()]));
     }
-    if let Some(effective) = fields_of.lifecycle.effective {
+    let life = &fields_of.lifecycle;
+    if let Some(effective) = life.effective {
         doc.add_i64(fields.effective, day_ts(effective));
+    }
+    if let Some(expires) = life.expires {
+        doc.add_i64(fields.expires, day_ts(expires));
+    }
+    if let (false, Some(from)) = (
+        fields_of.repeals.is_empty(),
+        life.repeals_from(article.date),
+    ) {
+        doc.add_i64(fields.repeals_from, day_ts(from));
     }
     for number in &fields_of.doc_numbers {
         doc.add_text(fields.doc_number, number);
     }
-    for key in document::repeals::title_keys(&article.title) {
-        doc.add_text(fields.title_key, key);
+    // Only a document can be cited or repealed by title: a report or an interpretation that
+    // bears a document's title in its own is about it, not it.
+    if fields_of.is_document() {
+        for key in document::repeals::title_keys(&article.title) {
+            doc.add_text(fields.title_key, key);
+        }
     }
     for (field, refs) in [
         (fields.repeals, &fields_of.repeals),

@@ -105,11 +105,7 @@ pub fn with(p: &RawParams, changes: &[(&str, Option<String>)]) -> String {
             out.push((k, v.clone()));
         }
     }
-    let order = [
-        "q", "province", "city", "county", "year", "month", "from", "to", "sort", "page",
-        "per_page",
-    ];
-    out.sort_by_key(|(k, _)| order.iter().position(|o| o == k));
+    out.sort_by_key(|(k, _)| RawParams::KEYS.iter().position(|o| o == k));
     url("/search", &out)
 }
 

@@ -26,11 +26,13 @@ pub struct RawParams {
     pub kind: Option<String>,
     /// Issuer filter (an organ's full name).
     pub issuer: Option<String>,
+    /// Validity filter (有效性: 现行有效, 尚未施行, 已失效, 已废止).
+    pub validity: Option<String>,
     /// Start date, YYYY-MM-DD.
     pub from: Option<String>,
     /// End date, YYYY-MM-DD.
     pub to: Option<String>,
-    /// relevance, newest or oldest.
+    /// relevance, newest, oldest or effective.
     pub sort: Option<String>,
     /// Page number from 1.
     pub page: Option<String>,
@@ -40,9 +42,9 @@ pub struct RawParams {
 
 impl RawParams {
     /// Every parameter name, in the order links write them.
-    pub const KEYS: [&'static str; 12] = [
-        "q", "province", "city", "county", "year", "month", "kind", "from", "to", "sort", "page",
-        "per_page",
+    pub const KEYS: [&'static str; 14] = [
+        "q", "province", "city", "county", "year", "month", "kind", "issuer", "validity", "from",
+        "to", "sort", "page", "per_page",
     ];
 
     /// The value slot of a parameter name, None for an unknown name.
@@ -56,6 +58,7 @@ impl RawParams {
             "month" => &self.month,
             "kind" => &self.kind,
             "issuer" => &self.issuer,
+            "validity" => &self.validity,
             "from" => &self.from,
             "to" => &self.to,
             "sort" => &self.sort,
@@ -76,6 +79,7 @@ impl RawParams {
             "month" => &mut self.month,
             "kind" => &mut self.kind,
             "issuer" => &mut self.issuer,
+            "validity" => &mut self.validity,
             "from" => &mut self.from,
             "to" => &mut self.to,
             "sort" => &mut self.sort,
@@ -192,6 +196,12 @@ pub fn request(p: &RawParams, default_per_page: usize) -> (SearchRequest, Vec<St
         }
     }
     r.issuer = value(&p.issuer).map(str::to_string);
+    if let Some(v) = value(&p.validity) {
+        match crate::document::Validity::from_label(v) {
+            Some(validity) => r.validity = Some(validity),
+            None => notices.push(format!("无法识别的有效性“{v}”，已忽略")),
+        }
+    }
     r.sort = match value(&p.sort) {
         Some("newest") => Sort::Newest,
         Some("oldest") => Sort::Oldest,

@@ -127,6 +127,12 @@ fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
             remove: with(p, &[("issuer", None)]),
         });
     }
+    if let Some(validity) = req.validity {
+        out.push(Chip {
+            label: validity.label().to_string(),
+            remove: with(p, &[("validity", None)]),
+        });
+    }
     if let Some(y) = req.year {
         let label = match req.month {
             Some(m) => format!("{y}年{m}月"),
@@ -194,6 +200,13 @@ pub fn view(
             })
             .collect();
         groups.insert(0, ("同名地区", places));
+    }
+    if !f.validity.is_empty() {
+        let validity = req.validity.map(|v| v.label());
+        groups.push((
+            "有效性",
+            facet_links(p, "validity", &f.validity, validity, &[]),
+        ));
     }
     let kind = req.kind.map(|k| k.label());
     if !f.kind.is_empty() {
