@@ -195,9 +195,7 @@ async fn validity_filters_and_counts_follow_the_calendar() {
     assert_eq!(count("已失效"), Some(1), "{}", all["facets"]);
     assert_eq!(count("尚未施行"), Some(1), "{}", all["facets"]);
     for (label, title) in [("已失效", "临汾市"), ("尚未施行", "运城市")] {
-        let found = t
-            .api(&format!("/api/search?validity={}", enc(label)))
-            .await;
+        let found = t.api(&format!("/api/search?validity={}", enc(label))).await;
         assert_eq!(found["total"], 1, "{label}: {found}");
         let hit = found["hits"][0]["title"].as_str().expect("title");
         assert!(hit.starts_with(title), "{label}: {hit}");

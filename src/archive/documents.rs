@@ -4,6 +4,7 @@ use tokio::runtime::Handle;
 
 use super::{Archive, ArchiveError};
 use crate::document::citations::CitedBy;
+use crate::document::validity::may_repeal;
 use crate::document::{self, Document, RepealedBy};
 use crate::search::{self, Role, SearchError};
 use crate::store::ArticleRecord;
@@ -50,16 +51,20 @@ impl Archive {
         }
         let ids: Vec<String> = hits.iter().map(|h| h.id.clone()).collect();
         let repealers = rt.block_on(self.store.records(&ids))?;
-        let by = repealers
+        // A document can repeal only those no later than it: not a newer one of the same
+        // title or number.
+        let own = doc.lifecycle.in_force_from(record.article.date);
+        let by: Vec<RepealedBy> = repealers
             .iter()
-            .map(|r| {
+            .filter_map(|r| {
                 let life = document::analyse(&r.article, &r.files, today).lifecycle;
-                let from = life.repeals_from(r.article.date);
-                RepealedBy {
-                    id: r.article.id.clone(),
-                    title: r.article.title.clone(),
-                    date: from.map(|d| d.format("%Y-%m-%d").to_string()),
-                }
+                let from = life.in_force_from(r.article.date);
+                may_repeal(from, own).then_some((r, from))
+            })
+            .map(|(r, from)| RepealedBy {
+                id: r.article.id.clone(),
+                title: r.article.title.clone(),
+                date: from.map(|d| d.format("%Y-%m-%d").to_string()),
             })
             .collect();
         doc.repealed_by(by, today);

@@ -174,9 +174,10 @@ pub fn lifecycle(paragraphs: &[&str], given: Given) -> Lifecycle {
 }
 
 impl Lifecycle {
-    /// The day the repeals this document declares take effect: its effective date, else the
-    /// day it was signed or published, else `page_date`, the date its page gives.
-    pub fn repeals_from(&self, page_date: Option<NaiveDate>) -> Option<NaiveDate> {
+    /// The day the document counts from: its effective date, else the day it was signed or
+    /// published, else `page_date`, the date its page gives. Its repeals of other documents
+    /// take effect that day, and it can repeal only documents no later than it.
+    pub fn in_force_from(&self, page_date: Option<NaiveDate>) -> Option<NaiveDate> {
         self.effective
             .or(self.signed)
             .or(self.published)

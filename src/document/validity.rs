@@ -78,6 +78,12 @@ pub fn on_day<D: PartialOrd>(
     }
 }
 
+/// Whether a document counting from `repealer` can repeal one counting from `target`: not one
+/// of a later day (a newer document of the same title or number), as far as the days are known.
+pub fn may_repeal<D: PartialOrd>(repealer: Option<D>, target: Option<D>) -> bool {
+    !matches!((repealer, target), (Some(r), Some(t)) if t > r)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +107,13 @@ mod tests {
             assert_eq!(Validity::from_label(v.label()), Some(v));
         }
         assert_eq!(Validity::from_label("有效"), None);
+    }
+
+    #[test]
+    fn a_document_repeals_only_what_is_no_later_than_it() {
+        assert!(may_repeal(Some(2024), Some(2017)));
+        assert!(may_repeal(Some(2024), Some(2024)));
+        assert!(!may_repeal(Some(2014), Some(2024)), "not a newer namesake");
+        assert!(may_repeal(None, Some(2024)) && may_repeal(Some(2014), None::<i32>));
     }
 }

@@ -49,9 +49,9 @@ pub struct Fields {
     pub effective: Field,
     /// The day its term of validity ends (有效期至), in the same form, for validity.
     pub expires: Field,
-    /// The day the repeals it declares take effect, in the same form (documents that repeal
-    /// others only).
-    pub repeals_from: Field,
+    /// The day a document counts from (see `Lifecycle::in_force_from`), in the same form:
+    /// when the repeals it declares take effect, and which documents they can reach.
+    pub in_force_from: Field,
 }
 
 /// Name of the kind facet field.
@@ -63,8 +63,8 @@ pub const ISSUER: &str = "issuer";
 pub const EFFECTIVE: &str = "effective";
 /// Name of the fast field of the day a document expires.
 pub const EXPIRES: &str = "expires";
-/// Name of the fast field of the day a document's repeals take effect.
-pub const REPEALS_FROM: &str = "repeals_from";
+/// Name of the fast field of the day a document counts from.
+pub const IN_FORCE_FROM: &str = "in_force_from";
 
 /// Prefix of a referred document's number in the repeals and cites fields.
 pub const REFERS_NUMBER: &str = "n:";
@@ -111,7 +111,7 @@ pub fn schema() -> (Schema, Fields) {
         issuer: b.add_facet_field(ISSUER, FacetOptions::default()),
         effective: b.add_i64_field(EFFECTIVE, FAST),
         expires: b.add_i64_field(EXPIRES, FAST),
-        repeals_from: b.add_i64_field(REPEALS_FROM, FAST),
+        in_force_from: b.add_i64_field(IN_FORCE_FROM, FAST),
     };
     (b.build(), fields)
 }
@@ -175,11 +175,8 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     if let Some(expires) = life.expires {
         doc.add_i64(fields.expires, day_ts(expires));
     }
-    if let (false, Some(from)) = (
-        fields_of.repeals.is_empty(),
-        life.repeals_from(article.date),
-    ) {
-        doc.add_i64(fields.repeals_from, day_ts(from));
+    if let (true, Some(from)) = (fields_of.is_document(), life.in_force_from(article.date)) {
+        doc.add_i64(fields.in_force_from, day_ts(from));
     }
     for number in &fields_of.doc_numbers {
         doc.add_text(fields.doc_number, number);

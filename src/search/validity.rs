@@ -14,10 +14,10 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader, Term};
 
 use super::facets::FacetCount;
-use super::schema::{EFFECTIVE, EXPIRES, Fields, REFERS_NUMBER, REFERS_TITLE, REPEALS_FROM};
+use super::schema::{EFFECTIVE, EXPIRES, Fields, IN_FORCE_FROM, REFERS_NUMBER, REFERS_TITLE};
 use super::{Result, day_ts};
 use crate::document::Validity;
-use crate::document::validity::on_day;
+use crate::document::validity::{may_repeal, on_day};
 
 /// The day stamp of a repeal whose repealing document gives no date: in force from the start.
 const REPEALED_SINCE_EVER: i64 = i64::MIN;
@@ -60,8 +60,11 @@ impl Repealed {
             }
             let targets = docs(searcher, named)?;
             for repealer in &repealers {
-                let day = repeals_from(searcher, *repealer)?;
-                for target in targets.iter().filter(|t| *t != repealer) {
+                let day = in_force_from(searcher, *repealer)?;
+                for target in &targets {
+                    if target == repealer || !may_repeal(day, in_force_from(searcher, *target)?) {
+                        continue;
+                    }
                     let slot = since.entry(*target).or_insert(day);
                     *slot = match (*slot, day) {
                         (Some(a), Some(b)) => Some(a.min(b)),
@@ -120,9 +123,9 @@ fn docs(searcher: &Searcher, term: Term) -> Result<Vec<DocAddress>> {
         .collect())
 }
 
-fn repeals_from(searcher: &Searcher, address: DocAddress) -> Result<Option<i64>> {
+fn in_force_from(searcher: &Searcher, address: DocAddress) -> Result<Option<i64>> {
     let reader = searcher.segment_reader(address.segment_ord);
-    let column: Option<Column<i64>> = reader.fast_fields().column_opt(REPEALS_FROM)?;
+    let column: Option<Column<i64>> = reader.fast_fields().column_opt(IN_FORCE_FROM)?;
     Ok(column.and_then(|c| c.first(address.doc_id)))
 }
 
