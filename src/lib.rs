@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod article;
+pub mod benefit;
 pub mod cli;
 pub mod document;
 pub mod export;

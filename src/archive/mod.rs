@@ -6,6 +6,7 @@ mod export;
 mod follow;
 mod gate;
 mod ingest;
+mod offers;
 mod query;
 
 use std::path::{Path, PathBuf};

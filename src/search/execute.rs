@@ -14,7 +14,7 @@ use super::facets::{self, FacetCount};
 use super::facets::{DateCounts, DateSpec, RegionCounts, RegionSpec, Selection};
 use super::index::Counted;
 use super::query::{self, Leave};
-use super::schema::{EFFECTIVE, ISSUER, KIND, TS};
+use super::schema::{EFFECTIVE, Flat, TS};
 use super::{
     Facets, Result, SearchError, SearchIndex, SearchRequest, SearchResults, Sort, Standing,
     filters, hit, syntax, validity,
@@ -31,8 +31,7 @@ struct Pass {
     total: usize,
     page: Vec<DocAddress>,
     regions: Option<RegionCounts>,
-    kinds: Option<Vec<FacetCount>>,
-    issuers: Option<Vec<FacetCount>>,
+    flat: Vec<(Flat, Vec<FacetCount>)>,
     validity: Option<Vec<FacetCount>>,
     dates: Option<DateCounts>,
 }
@@ -44,8 +43,7 @@ struct Plan<'a> {
     offset: usize,
     count: bool,
     regions: Option<&'a RegionSpec>,
-    kinds: bool,
-    issuers: bool,
+    flat: Vec<Flat>,
     validity: Option<&'a Standing>,
     dates: Option<&'a DateSpec>,
 }
@@ -76,12 +74,16 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
         .regions
         .map(|spec| multi.add_collector(spec.collector()));
     let dates = plan.dates.map(|spec| multi.add_collector(spec.collector()));
-    let kinds = plan
-        .kinds
-        .then(|| multi.add_collector(facets::flat_collector(KIND)));
-    let issuers = plan
-        .issuers
-        .then(|| multi.add_collector(facets::flat_collector(ISSUER)));
+    let flat: Vec<_> = plan
+        .flat
+        .iter()
+        .map(|dim| {
+            (
+                *dim,
+                multi.add_collector(facets::flat_collector(dim.field_name())),
+            )
+        })
+        .collect();
     let validity = plan
         .validity
         .map(|standing| multi.add_collector(standing.counter()));
@@ -99,8 +101,10 @@ fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result<Pass> {
         dates: dates
             .zip(plan.dates)
             .map(|(h, spec)| spec.read(h.extract(&mut fruits))),
-        kinds: kinds.map(|h| facets::read_flat(h.extract(&mut fruits))),
-        issuers: issuers.map(|h| facets::read_flat(h.extract(&mut fruits))),
+        flat: flat
+            .into_iter()
+            .map(|(dim, h)| (dim, facets::read_flat(h.extract(&mut fruits))))
+            .collect(),
         validity: validity.map(|h| validity::read_counts(h.extract(&mut fruits))),
     })
 }
@@ -210,8 +214,10 @@ pub fn search_within(
         count: cached.is_none(),
         regions: (cached.is_none() && !region_filtered).then_some(&region_spec),
         dates: (cached.is_none() && !date_filtered).then_some(&date_spec),
-        kinds: cached.is_none() && filters.kind.is_none(),
-        issuers: cached.is_none() && filters.issuer.is_none(),
+        flat: Flat::ALL
+            .into_iter()
+            .filter(|dim| cached.is_none() && !filters.flat.iter().any(|(d, _)| d == dim))
+            .collect(),
         validity: (cached.is_none() && filters.validity.is_none()).then_some(&standing),
     };
     results.fallback = cached.as_ref().is_some_and(|c| c.fallback);
@@ -274,18 +280,20 @@ pub fn search_within(
         )?),
     };
     // A filtered dimension is counted without its own filter, to show the alternatives.
-    let flat = |counted: Option<Vec<FacetCount>>, field: &str, leave: Leave| match counted {
-        Some(counts) => Ok(counts),
-        None => collect(
+    let mut flat = pass.flat;
+    for dim in Flat::ALL {
+        if flat.iter().any(|(d, _)| *d == dim) {
+            continue;
+        }
+        let counts = collect(
             &searcher,
-            query::filtered(fields, text.box_clone(), &filters, leave).as_ref(),
-            &facets::flat_collector(field),
+            query::filtered(fields, text.box_clone(), &filters, Leave::Flat(dim)).as_ref(),
+            &facets::flat_collector(dim.field_name()),
             deadline,
         )
-        .map(facets::read_flat),
-    };
-    let kind = flat(pass.kinds, KIND, Leave::Kind)?;
-    let issuer = flat(pass.issuers, ISSUER, Leave::Issuer)?;
+        .map(facets::read_flat)?;
+        flat.push((dim, counts));
+    }
     let validity = match pass.validity {
         Some(counts) => counts,
         None => validity::read_counts(collect(
@@ -307,11 +315,13 @@ pub fn search_within(
         county,
         year,
         month,
-        kind,
-        issuer,
         validity,
         places,
+        ..Facets::default()
     };
+    for (dim, counts) in flat {
+        *results.facets.flat_mut(dim) = counts;
+    }
     let counted = Counted {
         total: results.total,
         facets: results.facets.clone(),

@@ -30,6 +30,10 @@ pub struct Facets {
     pub kind: Vec<FacetCount>,
     /// Issuing organs (发文机关).
     pub issuer: Vec<FacetCount>,
+    /// Kinds of benefit offered.
+    pub benefit: Vec<FacetCount>,
+    /// Degrees the benefits offered are for.
+    pub degree: Vec<FacetCount>,
     /// Validity today (有效性).
     pub validity: Vec<FacetCount>,
     /// The places a shared name denotes, each with its matches (empty unless the region
@@ -87,6 +91,18 @@ fn children_of_all(counts: &FacetCounts, parents: &[Facet]) -> Vec<FacetCount> {
     let mut out: Vec<FacetCount> = parents.iter().flat_map(|p| children(counts, p)).collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
     out
+}
+
+impl Facets {
+    /// The counts of a one-level dimension, to fill.
+    pub fn flat_mut(&mut self, dim: super::Flat) -> &mut Vec<FacetCount> {
+        match dim {
+            super::Flat::Kind => &mut self.kind,
+            super::Flat::Issuer => &mut self.issuer,
+            super::Flat::Benefit => &mut self.benefit,
+            super::Flat::Degree => &mut self.degree,
+        }
+    }
 }
 
 /// Counts every value of a one-level facet field (kind, issuer).

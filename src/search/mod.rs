@@ -8,6 +8,7 @@ pub mod facets;
 mod fill;
 mod index;
 mod inspect;
+mod newest;
 pub mod query;
 mod related;
 mod repealers;
@@ -26,6 +27,7 @@ pub use execute::{Texts, search, search_within};
 pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use inspect::{IndexContents, inspect};
+pub use newest::{RegionNewest, newest_by_region};
 pub use related::related;
 pub use repealers::{Role, named, referrers};
 pub use request::{SearchRequest, Sort};
@@ -33,6 +35,7 @@ pub use schema::day_ts;
 pub use validity::Standing;
 
 use query::Filters;
+pub use schema::Flat;
 use schema::{Fields, region_facet};
 
 /// Errors of the search layer.
@@ -169,8 +172,15 @@ pub(crate) fn filters(req: &SearchRequest, standing: &Standing) -> Filters {
         .then(|| (req.from.map(day_ts), req.to.map(|d| day_ts(d) + 86_399)));
     Filters {
         regions,
-        kind: req.kind.map(|k| Facet::from_path([k.label()])),
-        issuer: req.issuer.as_deref().map(|i| Facet::from_path([i])),
+        flat: [
+            (Flat::Kind, req.kind.map(|k| k.label())),
+            (Flat::Issuer, req.issuer.as_deref()),
+            (Flat::Benefit, req.benefit.map(|b| b.label())),
+            (Flat::Degree, req.degree.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(dim, value)| Some((dim, Facet::from_path([value?]))))
+        .collect(),
         validity: req.validity.map(|v| (v, standing.clone())),
         when,
         range,

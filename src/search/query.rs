@@ -9,7 +9,7 @@ use tantivy::query::{
 };
 use tantivy::schema::{Facet, Field, IndexRecordOption};
 
-use super::schema::Fields;
+use super::schema::{Fields, Flat};
 use super::syntax::ParsedQuery;
 use super::tokenizer::words;
 
@@ -194,10 +194,8 @@ pub struct Filters {
     pub regions: Vec<Facet>,
     /// Date facet path (/year or /year/month).
     pub when: Option<Facet>,
-    /// Kind facet path (/通知).
-    pub kind: Option<Facet>,
-    /// Issuer facet path (/济南市人民政府办公厅).
-    pub issuer: Option<Facet>,
+    /// One-level facet filters (/通知 as kind, /济南市人民政府办公厅 as issuer …).
+    pub flat: Vec<(Flat, Facet)>,
     /// Inclusive range of publication seconds.
     pub range: Option<(Option<i64>, Option<i64>)>,
     /// Validity (有效性) on the standing's day.
@@ -214,10 +212,8 @@ pub enum Leave {
     Region,
     /// The date filters are left out.
     When,
-    /// The kind filter is left out.
-    Kind,
-    /// The issuer filter is left out.
-    Issuer,
+    /// The filter of one one-level dimension is left out.
+    Flat(Flat),
     /// The validity filter is left out.
     Validity,
 }
@@ -244,11 +240,10 @@ pub fn filtered(
                 .collect(),
         ))),
     }
-    if let (Some(kind), false) = (&filters.kind, leave == Leave::Kind) {
-        filter(facet_query(fields.kind, kind));
-    }
-    if let (Some(issuer), false) = (&filters.issuer, leave == Leave::Issuer) {
-        filter(facet_query(fields.issuer, issuer));
+    for (dim, facet) in &filters.flat {
+        if leave != Leave::Flat(*dim) {
+            filter(facet_query(fields.flat(*dim), facet));
+        }
     }
     if let (Some((wanted, standing)), false) = (&filters.validity, leave == Leave::Validity) {
         filter(standing.query(*wanted));

@@ -45,6 +45,10 @@ pub struct SearchRequest {
     pub kind: Option<crate::document::Kind>,
     /// Issuer filter: an organ's full name.
     pub issuer: Option<String>,
+    /// Benefit filter: articles offering this kind of benefit.
+    pub benefit: Option<crate::benefit::BenefitKind>,
+    /// Degree filter: articles offering a benefit for this degree (博士, 硕士 …).
+    pub degree: Option<String>,
     /// Validity filter (有效性), as of today.
     pub validity: Option<crate::document::Validity>,
     /// Inclusive start date.
@@ -74,6 +78,8 @@ impl Default for SearchRequest {
             month: None,
             kind: None,
             issuer: None,
+            benefit: None,
+            degree: None,
             validity: None,
             from: None,
             to: None,

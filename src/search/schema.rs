@@ -44,6 +44,10 @@ pub struct Fields {
     pub kind: Field,
     /// Issuer facet: one value per issuing organ.
     pub issuer: Field,
+    /// Benefit facet: one value per kind of benefit the text offers (/购房补贴 …).
+    pub benefit: Field,
+    /// Degree facet: one value per degree a stated benefit is for (/博士 …).
+    pub degree: Field,
     /// The day a document takes effect, as seconds since the epoch (China time), for sorting
     /// and validity.
     pub effective: Field,
@@ -54,10 +58,45 @@ pub struct Fields {
     pub in_force_from: Field,
 }
 
-/// Name of the kind facet field.
-pub const KIND: &str = "kind";
-/// Name of the issuer facet field.
-pub const ISSUER: &str = "issuer";
+/// A one-level facet dimension: counted, and filtered by one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flat {
+    /// 文种.
+    Kind,
+    /// 发文机关.
+    Issuer,
+    /// Kinds of benefit offered.
+    Benefit,
+    /// Degrees benefits are for.
+    Degree,
+}
+
+impl Flat {
+    /// Every one-level dimension.
+    pub const ALL: [Flat; 4] = [Flat::Kind, Flat::Issuer, Flat::Benefit, Flat::Degree];
+
+    /// The name of its facet field.
+    pub fn field_name(self) -> &'static str {
+        match self {
+            Flat::Kind => "kind",
+            Flat::Issuer => "issuer",
+            Flat::Benefit => "benefit",
+            Flat::Degree => "degree",
+        }
+    }
+}
+
+impl Fields {
+    /// The facet field of a one-level dimension.
+    pub fn flat(&self, dim: Flat) -> Field {
+        match dim {
+            Flat::Kind => self.kind,
+            Flat::Issuer => self.issuer,
+            Flat::Benefit => self.benefit,
+            Flat::Degree => self.degree,
+        }
+    }
+}
 
 /// Name of the fast field used for sorting by effective date.
 pub const EFFECTIVE: &str = "effective";
@@ -107,8 +146,10 @@ pub fn schema() -> (Schema, Fields) {
         title_key: b.add_text_field("title_key", STRING),
         repeals: b.add_text_field("repeals", STRING),
         cites: b.add_text_field("cites", STRING),
-        kind: b.add_facet_field(KIND, FacetOptions::default()),
-        issuer: b.add_facet_field(ISSUER, FacetOptions::default()),
+        kind: b.add_facet_field(Flat::Kind.field_name(), FacetOptions::default()),
+        issuer: b.add_facet_field(Flat::Issuer.field_name(), FacetOptions::default()),
+        benefit: b.add_facet_field(Flat::Benefit.field_name(), FacetOptions::default()),
+        degree: b.add_facet_field(Flat::Degree.field_name(), FacetOptions::default()),
         effective: b.add_i64_field(EFFECTIVE, FAST),
         expires: b.add_i64_field(EXPIRES, FAST),
         in_force_from: b.add_i64_field(IN_FORCE_FROM, FAST),
@@ -167,6 +208,28 @@ pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     }
     for issuer in &fields_of.issuers {
         doc.add_facet(fields.issuer, Facet::from_path([issuer.as_str()]));
+    }
+    let offered = crate::benefit::extract(
+        &article
+            .paragraphs
+            .iter()
+            .map(|p| p.text())
+            .collect::<Vec<_>>(),
+    );
+    let mut kinds: Vec<&str> = offered.iter().map(|b| b.kind.label()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        doc.add_facet(fields.benefit, Facet::from_path([kind]));
+    }
+    let mut degrees: Vec<&str> = offered
+        .iter()
+        .flat_map(|b| b.recipients.degrees.iter().map(String::as_str))
+        .collect();
+    degrees.sort_unstable();
+    degrees.dedup();
+    for degree in degrees {
+        doc.add_facet(fields.degree, Facet::from_path([degree]));
     }
     let life = &fields_of.lifecycle;
     if let Some(effective) = life.effective {

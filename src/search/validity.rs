@@ -163,7 +163,7 @@ impl Standing {
     }
 
     /// Each document's validity within one segment.
-    fn segment(&self, reader: &SegmentReader) -> Result<SegmentStanding> {
+    pub(super) fn segment(&self, reader: &SegmentReader) -> Result<SegmentStanding> {
         let fast = reader.fast_fields();
         Ok(SegmentStanding {
             repealed: self.repealed.by_segment.get(&reader.segment_id()).cloned(),
@@ -189,14 +189,15 @@ impl Standing {
     }
 }
 
-fn tantivy_error(e: super::SearchError) -> tantivy::TantivyError {
+pub(super) fn tantivy_error(e: super::SearchError) -> tantivy::TantivyError {
     match e {
         super::SearchError::Tantivy(e) => e,
         other => tantivy::TantivyError::InternalError(other.to_string()),
     }
 }
 
-struct SegmentStanding {
+/// Each document's validity within one segment.
+pub(super) struct SegmentStanding {
     repealed: Option<Arc<HashMap<DocId, i64>>>,
     effective: Option<Column<i64>>,
     expires: Option<Column<i64>>,
@@ -204,7 +205,8 @@ struct SegmentStanding {
 }
 
 impl SegmentStanding {
-    fn validity(&self, doc: DocId) -> Option<Validity> {
+    /// The validity of a document of the segment.
+    pub(super) fn validity(&self, doc: DocId) -> Option<Validity> {
         let day = |c: &Option<Column<i64>>| c.as_ref().and_then(|c| c.first(doc));
         let repealed = self.repealed.as_ref().and_then(|r| r.get(&doc).copied());
         on_day(

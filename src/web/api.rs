@@ -106,6 +106,9 @@ struct ApiArticle {
     /// Document fields: doc_numbers, kind, carries, lifecycle, validity.
     #[serde(flatten)]
     document: Document,
+    /// The benefits the text states, each with its sentence's span in `paragraphs` joined
+    /// with "\n".
+    benefits: Vec<crate::benefit::Benefit>,
 }
 
 /// GET /api/articles/{id}
@@ -134,6 +137,9 @@ pub async fn article(
         author: a.author.clone(),
         original_url: a.original_url.clone(),
         paragraphs: a.paragraphs.iter().map(|p| p.text().to_string()).collect(),
+        benefits: crate::benefit::extract(
+            &a.paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>(),
+        ),
         blocks: a.paragraphs.clone(),
         cited: a.cited.clone(),
         document: state.archive.document(&record).await?,

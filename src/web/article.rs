@@ -4,12 +4,14 @@ use askama::Template;
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 
+use super::benefits;
 use super::links::{self, segment, url};
 use super::origin::Origin;
 pub use super::script::Script;
 use super::{AppState, WebError};
 use crate::archive::Found;
 use crate::article::{Article, Paragraph};
+use crate::benefit;
 use crate::document::Document;
 use crate::search::snippet::{self, Marked};
 use crate::search::syntax;
@@ -29,12 +31,21 @@ pub enum BlockKind {
     Heading,
 }
 
+/// A run of a block's text: a sentence that states a benefit (with its anchor) or the text
+/// between them.
+pub struct Piece {
+    /// The anchor of a sentence stating a benefit.
+    pub anchor: Option<String>,
+    /// The text with search terms marked.
+    pub text: Marked,
+}
+
 /// One block of the article.
 pub struct Block {
     /// Paragraph, caption or heading.
     pub kind: BlockKind,
-    /// The text with search terms marked.
-    pub text: Marked,
+    /// Its text, cut where benefit sentences begin and end.
+    pub pieces: Vec<Piece>,
 }
 
 /// The article page.
@@ -83,6 +94,8 @@ pub struct ArticlePage {
     pub repeals: Vec<(String, Option<String>)>,
     /// Link to this article in the other script.
     pub script_links: Vec<(&'static str, String, bool)>,
+    /// 政策要点: the benefits the text states.
+    pub offers: Vec<super::benefits::Entry>,
 }
 
 /// Builds the page's view.
@@ -96,16 +109,32 @@ pub fn view(
 ) -> ArticlePage {
     let a = record.article;
     let terms = syntax::parse(q).positive_terms();
+    let offered = benefit::extract(&a.paragraphs.iter().map(|p| p.text()).collect::<Vec<_>>());
+    let mut offset = 0;
     let blocks = a
         .paragraphs
         .iter()
-        .map(|p| Block {
-            kind: match p {
-                Paragraph::Text(_) => BlockKind::Text,
-                Paragraph::Caption(_) => BlockKind::Caption,
-                Paragraph::Heading(_) => BlockKind::Heading,
-            },
-            text: snippet::highlight(&script.convert(p.text()), &terms),
+        .map(|p| {
+            let chars: Vec<char> = p.text().chars().collect();
+            let pieces = benefits::cuts(chars.len(), offset, &offered)
+                .into_iter()
+                .map(|(anchor, from, to)| {
+                    let text: String = chars[from..to].iter().collect();
+                    Piece {
+                        anchor,
+                        text: snippet::highlight(&script.convert(&text), &terms),
+                    }
+                })
+                .collect();
+            offset += chars.len() + 1;
+            Block {
+                kind: match p {
+                    Paragraph::Text(_) => BlockKind::Text,
+                    Paragraph::Caption(_) => BlockKind::Caption,
+                    Paragraph::Heading(_) => BlockKind::Heading,
+                },
+                pieces,
+            }
         })
         .collect();
     let mut breadcrumb = Vec::new();
@@ -161,6 +190,7 @@ pub fn view(
         })
         .collect();
     ArticlePage {
+        offers: benefits::entries(&offered),
         repealed_by: doc
             .repealed_by
             .iter()

@@ -3,12 +3,14 @@
 mod api;
 mod article;
 mod assets;
+mod benefits;
 mod browse;
 mod error;
 mod export;
 mod feeds;
 mod home;
 mod links;
+mod offers;
 mod origin;
 pub mod params;
 mod script;
@@ -61,6 +63,10 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemap.xml", get(sitemap::index))
         .route("/sitemaps/{name}", get(sitemap::part))
         .route("/robots.txt", get(sitemap::robots))
+        .route("/offers", get(offers::page))
+        .route("/offers.csv", get(offers::csv))
+        .route("/offers.jsonl", get(offers::jsonl))
+        .route("/api/offers", get(offers::api))
         .route("/api/search", get(api::search))
         .route("/api/articles/{id}", get(api::article))
         .route("/api/{*rest}", get(api::not_found))

@@ -28,6 +28,10 @@ pub struct RawParams {
     pub issuer: Option<String>,
     /// Validity filter (有效性: 现行有效, 尚未施行, 已失效, 已废止).
     pub validity: Option<String>,
+    /// Benefit filter (购房补贴, 生活补贴 …).
+    pub benefit: Option<String>,
+    /// Degree filter (博士, 硕士 …).
+    pub degree: Option<String>,
     /// Start date, YYYY-MM-DD.
     pub from: Option<String>,
     /// End date, YYYY-MM-DD.
@@ -42,9 +46,9 @@ pub struct RawParams {
 
 impl RawParams {
     /// Every parameter name, in the order links write them.
-    pub const KEYS: [&'static str; 14] = [
-        "q", "province", "city", "county", "year", "month", "kind", "issuer", "validity", "from",
-        "to", "sort", "page", "per_page",
+    pub const KEYS: [&'static str; 16] = [
+        "q", "province", "city", "county", "year", "month", "kind", "issuer", "validity",
+        "benefit", "degree", "from", "to", "sort", "page", "per_page",
     ];
 
     /// The value slot of a parameter name, None for an unknown name.
@@ -59,6 +63,8 @@ impl RawParams {
             "kind" => &self.kind,
             "issuer" => &self.issuer,
             "validity" => &self.validity,
+            "benefit" => &self.benefit,
+            "degree" => &self.degree,
             "from" => &self.from,
             "to" => &self.to,
             "sort" => &self.sort,
@@ -80,6 +86,8 @@ impl RawParams {
             "kind" => &mut self.kind,
             "issuer" => &mut self.issuer,
             "validity" => &mut self.validity,
+            "benefit" => &mut self.benefit,
+            "degree" => &mut self.degree,
             "from" => &mut self.from,
             "to" => &mut self.to,
             "sort" => &mut self.sort,
@@ -200,6 +208,21 @@ pub fn request(p: &RawParams, default_per_page: usize) -> (SearchRequest, Vec<St
         match crate::document::Validity::from_label(v) {
             Some(validity) => r.validity = Some(validity),
             None => notices.push(format!("无法识别的有效性“{v}”，已忽略")),
+        }
+    }
+    if let Some(b) = value(&p.benefit) {
+        match crate::benefit::BenefitKind::from_label(b) {
+            Some(kind) => r.benefit = Some(kind),
+            None => notices.push(format!("无法识别的待遇“{b}”，已忽略")),
+        }
+    }
+    if let Some(d) = value(&p.degree) {
+        match crate::benefit::catalogue::DEGREE_ORDER
+            .iter()
+            .find(|o| **o == d)
+        {
+            Some(degree) => r.degree = Some(degree.to_string()),
+            None => notices.push(format!("无法识别的学历“{d}”，已忽略")),
         }
     }
     r.sort = match value(&p.sort) {

@@ -127,11 +127,17 @@ fn chips(p: &RawParams, req: &SearchRequest) -> Vec<Chip> {
             remove: with(p, &[("issuer", None)]),
         });
     }
-    if let Some(validity) = req.validity {
-        out.push(Chip {
-            label: validity.label().to_string(),
-            remove: with(p, &[("validity", None)]),
-        });
+    for (key, label) in [
+        ("validity", req.validity.map(|v| v.label().to_string())),
+        ("benefit", req.benefit.map(|b| b.label().to_string())),
+        ("degree", req.degree.clone()),
+    ] {
+        if let Some(label) = label {
+            out.push(Chip {
+                label,
+                remove: with(p, &[(key, None)]),
+            });
+        }
     }
     if let Some(y) = req.year {
         let label = match req.month {
@@ -211,6 +217,19 @@ pub fn view(
     let kind = req.kind.map(|k| k.label());
     if !f.kind.is_empty() {
         groups.push(("文种", facet_links(p, "kind", &f.kind, kind, &[])));
+    }
+    for (title, key, counts, current) in [
+        (
+            "待遇",
+            "benefit",
+            &f.benefit,
+            req.benefit.map(|b| b.label()),
+        ),
+        ("学历", "degree", &f.degree, req.degree.as_deref()),
+    ] {
+        if !counts.is_empty() {
+            groups.push((title, facet_links(p, key, counts, current, &[])));
+        }
     }
     if !f.issuer.is_empty() {
         let issuer = req.issuer.as_deref();

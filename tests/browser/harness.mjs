@@ -41,10 +41,10 @@ async function waitForHealth(url, server, deadlineMs) {
   throw new Error(`${url} not healthy after ${deadlineMs} ms`);
 }
 
-/** Ingests sample/ and tests/fixtures into a fresh data dir and serves it. */
+/** Ingests sample/, tests/fixtures and tests/offers into a fresh data dir and serves it. */
 export async function startServer() {
   const data = mkdtempSync(join(tmpdir(), 'rencai-browser-'));
-  const ingest = spawnSync(BIN, ['ingest', '--data', data, 'sample', 'tests/fixtures'], {
+  const ingest = spawnSync(BIN, ['ingest', '--data', data, 'sample', 'tests/fixtures', 'tests/offers'], {
     cwd: ROOT, encoding: 'utf8', timeout: 120_000,
   });
   if (ingest.error) throw ingest.error;

@@ -185,6 +185,43 @@ for (const width of [390, 1280]) {
         assert.equal(new Set(seen).size, total, 'every article exactly once across pages');
       });
 
+      test('offers compared: table, chart, filters, and the sentence each row comes from', async () => {
+        await page.goto('/offers');
+        const { rows } = await api('/api/offers');
+        assert.ok(rows.length >= 5, `${rows.length} rows`);
+        assert.equal(await page.locator('.offers-table tbody tr').count(), rows.length);
+        const bars = await page.locator('.chart svg rect').count();
+        assert.equal(bars, Math.min(30, rows.filter((r) => r.value !== null).length));
+        assert.deepEqual(
+          await texts(page.locator('.offers-table tbody tr td:nth-child(1)')),
+          rows.map((r) => [...new Set([r.province, r.city, r.county].filter(Boolean))].join(' ')),
+        );
+        await checkPage('offers');
+
+        await page.locator('select[name=kind]').selectOption('安家补贴');
+        await page.locator('select[name=degree]').selectOption('博士');
+        await follow(page.getByRole('button', { name: '对比' }), `kind=${enc('安家补贴')}`);
+        const narrowed = await api(`/api/offers?kind=${enc('安家补贴')}&degree=${enc('博士')}`);
+        assert.equal(await page.locator('.offers-table tbody tr').count(), narrowed.rows.length);
+        for (const kind of await texts(page.locator('.offers-table tbody tr td:nth-child(2)'))) assert.equal(kind, '安家补贴');
+        await checkPage('offers-filtered');
+
+        const sort = page.getByRole('navigation', { name: '排序' });
+        await follow(sort.getByRole('link', { name: '按地区' }), 'sort=region');
+        const places = await texts(page.locator('.offers-table tbody tr td:nth-child(1)'));
+        assert.deepEqual(places, [...places].sort());
+
+        const link = page.locator('.offers-table tbody tr td a').first();
+        const href = await link.getAttribute('href');
+        assert.match(href, /^\/articles\/\w+#offer-\d+$/);
+        await follow(link, '#offer-');
+        const target = page.locator(href.slice(href.indexOf('#')));
+        assert.equal(await target.count(), 1, 'the sentence is in the page');
+        assert.ok((await target.textContent()).includes('安家'), 'the sentence states it');
+        assert.ok((await page.locator('.offers[aria-label=政策要点] li').count()) >= 1);
+        await checkPage('offers-sentence');
+      });
+
       test('open an article from the results', async () => {
         await page.goto(`/search?q=${enc(Q)}`);
         const first = page.locator('.hits a.title').first();

@@ -1,0 +1,294 @@
+//! The one catalogue of benefits: each kind with the phrases that name it, the degrees and
+//! tiers of recipients, and the words that mark an amount as no offer to people.
+
+use serde::Serialize;
+
+/// A kind of benefit, normalised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum BenefitKind {
+    /// 购房补贴.
+    #[serde(rename = "购房补贴")]
+    HomePurchase,
+    /// 住房补贴 / 租房补贴.
+    #[serde(rename = "住房补贴")]
+    Housing,
+    /// 生活补贴.
+    #[serde(rename = "生活补贴")]
+    Living,
+    /// 安家补贴 / 安家费.
+    #[serde(rename = "安家补贴")]
+    Settling,
+    /// 人才津贴 / 岗位津贴.
+    #[serde(rename = "人才津贴")]
+    Allowance,
+    /// 一次性奖励.
+    #[serde(rename = "一次性奖励")]
+    Reward,
+    /// 科研经费 / 项目资助.
+    #[serde(rename = "科研经费")]
+    Research,
+    /// 综合资助.
+    #[serde(rename = "综合资助")]
+    Package,
+    /// 创业资助 / 创业补贴.
+    #[serde(rename = "创业资助")]
+    Startup,
+    /// 就业补贴.
+    #[serde(rename = "就业补贴")]
+    Employment,
+    /// 人才公寓 / 免租入住.
+    #[serde(rename = "人才公寓")]
+    Apartment,
+    /// 落户.
+    #[serde(rename = "落户")]
+    Residence,
+    /// 子女入学.
+    #[serde(rename = "子女入学")]
+    Schooling,
+    /// 配偶就业.
+    #[serde(rename = "配偶就业")]
+    SpouseJob,
+    /// 医疗保障.
+    #[serde(rename = "医疗保障")]
+    Medical,
+    /// 博士后资助.
+    #[serde(rename = "博士后资助")]
+    Postdoc,
+}
+
+impl BenefitKind {
+    /// Every kind, in the catalogue's order.
+    pub const ALL: [BenefitKind; 16] = [
+        BenefitKind::HomePurchase,
+        BenefitKind::Housing,
+        BenefitKind::Living,
+        BenefitKind::Settling,
+        BenefitKind::Allowance,
+        BenefitKind::Reward,
+        BenefitKind::Research,
+        BenefitKind::Package,
+        BenefitKind::Startup,
+        BenefitKind::Employment,
+        BenefitKind::Apartment,
+        BenefitKind::Residence,
+        BenefitKind::Schooling,
+        BenefitKind::SpouseJob,
+        BenefitKind::Medical,
+        BenefitKind::Postdoc,
+    ];
+
+    /// The normalised Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            BenefitKind::HomePurchase => "购房补贴",
+            BenefitKind::Housing => "住房补贴",
+            BenefitKind::Living => "生活补贴",
+            BenefitKind::Settling => "安家补贴",
+            BenefitKind::Allowance => "人才津贴",
+            BenefitKind::Reward => "一次性奖励",
+            BenefitKind::Research => "科研经费",
+            BenefitKind::Package => "综合资助",
+            BenefitKind::Startup => "创业资助",
+            BenefitKind::Employment => "就业补贴",
+            BenefitKind::Apartment => "人才公寓",
+            BenefitKind::Residence => "落户",
+            BenefitKind::Schooling => "子女入学",
+            BenefitKind::SpouseJob => "配偶就业",
+            BenefitKind::Medical => "医疗保障",
+            BenefitKind::Postdoc => "博士后资助",
+        }
+    }
+
+    /// The kind a normalised name (as [`BenefitKind::label`] writes it) denotes.
+    pub fn from_label(label: &str) -> Option<BenefitKind> {
+        BenefitKind::ALL.into_iter().find(|k| k.label() == label)
+    }
+
+    /// Whether the benefit is given in kind, not in money (its amounts are null).
+    pub fn in_kind(self) -> bool {
+        matches!(
+            self,
+            BenefitKind::Apartment
+                | BenefitKind::Residence
+                | BenefitKind::Schooling
+                | BenefitKind::SpouseJob
+                | BenefitKind::Medical
+        )
+    }
+}
+
+/// The phrases that name each kind; the longest phrase found at a place wins.
+pub const PHRASES: &[(&str, BenefitKind)] = &[
+    ("购房补贴", BenefitKind::HomePurchase),
+    ("购房补助", BenefitKind::HomePurchase),
+    ("购房款补贴", BenefitKind::HomePurchase),
+    ("购房资助", BenefitKind::HomePurchase),
+    ("住房补贴", BenefitKind::Housing),
+    ("住房补助", BenefitKind::Housing),
+    ("租房补贴", BenefitKind::Housing),
+    ("租房补助", BenefitKind::Housing),
+    ("租赁补贴", BenefitKind::Housing),
+    ("房租补贴", BenefitKind::Housing),
+    ("租金补贴", BenefitKind::Housing),
+    ("生活补贴", BenefitKind::Living),
+    ("生活补助", BenefitKind::Living),
+    ("生活津贴", BenefitKind::Living),
+    ("生活费补贴", BenefitKind::Living),
+    ("安家补贴", BenefitKind::Settling),
+    ("安家补助", BenefitKind::Settling),
+    ("安家费", BenefitKind::Settling),
+    ("岗位津贴", BenefitKind::Allowance),
+    ("人才津贴", BenefitKind::Allowance),
+    ("特殊津贴", BenefitKind::Allowance),
+    ("特殊人才津贴", BenefitKind::Allowance),
+    ("一次性奖励", BenefitKind::Reward),
+    ("奖励", BenefitKind::Reward),
+    ("奖补", BenefitKind::Reward),
+    ("科研经费", BenefitKind::Research),
+    ("科研启动经费", BenefitKind::Research),
+    ("科研启动资金", BenefitKind::Research),
+    ("科研资助", BenefitKind::Research),
+    ("项目资助", BenefitKind::Research),
+    ("项目经费", BenefitKind::Research),
+    ("综合资助", BenefitKind::Package),
+    ("资助", BenefitKind::Package),
+    ("创业资助", BenefitKind::Startup),
+    ("创业补贴", BenefitKind::Startup),
+    ("创业补助", BenefitKind::Startup),
+    ("创业扶持资金", BenefitKind::Startup),
+    ("创业启动资金", BenefitKind::Startup),
+    ("就业补贴", BenefitKind::Employment),
+    ("就业补助", BenefitKind::Employment),
+    ("见习补贴", BenefitKind::Employment),
+    ("求职补贴", BenefitKind::Employment),
+    ("求职创业补贴", BenefitKind::Employment),
+    ("人才公寓", BenefitKind::Apartment),
+    ("免租入住", BenefitKind::Apartment),
+    ("人才住房", BenefitKind::Apartment),
+    ("落户", BenefitKind::Residence),
+    ("子女入学", BenefitKind::Schooling),
+    ("子女就学", BenefitKind::Schooling),
+    ("子女教育", BenefitKind::Schooling),
+    ("配偶就业", BenefitKind::SpouseJob),
+    ("配偶安置", BenefitKind::SpouseJob),
+    ("配偶工作", BenefitKind::SpouseJob),
+    ("医疗保障", BenefitKind::Medical),
+    ("医疗服务", BenefitKind::Medical),
+    ("健康体检", BenefitKind::Medical),
+    ("就医绿色通道", BenefitKind::Medical),
+    ("博士后资助", BenefitKind::Postdoc),
+];
+
+/// Kinds that become 博士后资助 in a sentence about 博士后 funding.
+pub const POSTDOC_FUNDING: &[BenefitKind] = &[
+    BenefitKind::Living,
+    BenefitKind::Research,
+    BenefitKind::Package,
+    BenefitKind::Postdoc,
+];
+
+/// The word that makes a sentence about 博士后.
+pub const POSTDOC: &str = "博士后";
+
+/// Degrees: the phrase as written and the degree it names (longest phrase first).
+pub const DEGREES: &[(&str, &str)] = &[
+    ("博士后", "博士后"),
+    ("博士研究生", "博士"),
+    ("博士", "博士"),
+    ("硕士研究生", "硕士"),
+    ("硕士", "硕士"),
+    ("本科生", "本科"),
+    ("本科", "本科"),
+    ("学士", "本科"),
+    ("大专", "专科"),
+    ("专科", "专科"),
+];
+
+/// The order degrees are listed in.
+pub const DEGREE_ORDER: [&str; 5] = ["博士后", "博士", "硕士", "本科", "专科"];
+
+/// Tiers of talent: the phrase as written and the tier it names (longest phrase first).
+pub const TIERS: &[(&str, &str)] = &[
+    ("顶尖人才", "顶尖人才"),
+    ("领军人才", "领军人才"),
+    ("高层次人才", "高层次人才"),
+    ("拔尖人才", "拔尖人才"),
+    ("青年人才", "青年人才"),
+    ("团队", "团队"),
+    ("A类", "A类"),
+    ("B类", "B类"),
+    ("C类", "C类"),
+    ("D类", "D类"),
+    ("E类", "E类"),
+];
+
+/// Words that make an amount something other than an offer to people: investments, budgets,
+/// fines, donations, prizes, turnover and funds.
+pub const NOT_AN_OFFER: &[&str] = &[
+    "罚款",
+    "罚金",
+    "处以",
+    "没收",
+    "投资",
+    "投入",
+    "预算",
+    "总额",
+    "捐赠",
+    "捐款",
+    "捐助",
+    "奖金",
+    "荣获",
+    "营业收入",
+    "营收",
+    "销售收入",
+    "产值",
+    "融资",
+    "基金规模",
+    "规模达",
+    "累计发放",
+    "兑现",
+    "已发放",
+    "设备",
+    "厂房",
+    "用地",
+    "收费",
+    "费用为",
+    "价格",
+    "工资",
+    "薪酬",
+    "年薪",
+    "税收",
+];
+
+/// Endings of a recipient that make it an organisation, not a person.
+pub const ORGANISATIONS: &[&str] = &[
+    "企业",
+    "单位",
+    "公司",
+    "机构",
+    "平台",
+    "园区",
+    "基地",
+    "工作站",
+    "项目",
+    "高校",
+    "医院",
+    "学校",
+    "银行",
+    "中心",
+];
+
+/// Words by which a sentence offers a benefit in kind.
+pub const OFFER_VERBS: &[&str] = &[
+    "给予", "提供", "享受", "可", "优先", "安排", "协助", "解决", "办理", "免费", "免租", "入住",
+    "保障", "随迁", "协调",
+];
+
+/// Phrases with a benefit word that name no benefit to a person.
+pub const NOT_A_BENEFIT: &[&str] = &[
+    "企业落户",
+    "项目落户",
+    "落户企业",
+    "新落户",
+    "落户本市的企业",
+];

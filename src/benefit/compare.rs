@@ -1,0 +1,119 @@
+//! Offers compared region by region: for each region and kind of benefit, the one stated by
+//! the newest document that matches, best first.
+
+use serde::Serialize;
+
+use super::{Benefit, BenefitKind, Period, Recipients, extract};
+use crate::article::Article;
+
+/// What to compare.
+#[derive(Debug, Clone, Default)]
+pub struct Wanted {
+    /// Only this kind of benefit.
+    pub kind: Option<BenefitKind>,
+    /// Only benefits for this degree.
+    pub degree: Option<String>,
+}
+
+/// One region's offer of one kind.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OfferRow {
+    /// Province.
+    pub province: Option<String>,
+    /// City.
+    pub city: Option<String>,
+    /// County.
+    pub county: Option<String>,
+    /// The article that states it.
+    pub article_id: String,
+    /// Its title.
+    pub title: String,
+    /// Its date, YYYY-MM-DD: the page's, else the day the document counts from.
+    pub date: Option<String>,
+    /// The kind of benefit.
+    pub kind: BenefitKind,
+    /// Least amount in 元.
+    pub amount_min: Option<i64>,
+    /// Greatest amount in 元.
+    pub amount_max: Option<i64>,
+    /// How often it is paid.
+    pub period: Option<Period>,
+    /// For how many years.
+    pub years: Option<u32>,
+    /// The stated total in 元, else the amount.
+    pub value: Option<i64>,
+    /// Who receives it.
+    pub recipients: Recipients,
+    /// The sentence that states it.
+    pub text: String,
+    /// Its first character in the article's paragraphs joined with "\n".
+    pub start: usize,
+}
+
+impl Wanted {
+    fn admits(&self, b: &Benefit) -> bool {
+        self.kind.is_none_or(|k| b.kind == k)
+            && self
+                .degree
+                .as_deref()
+                .is_none_or(|d| b.recipients.degrees.iter().any(|x| x == d))
+    }
+}
+
+/// The rows of one region from its matching articles, newest first: each kind comes from the
+/// newest article that states it, as its best-valued statement there.
+pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted) -> Vec<OfferRow> {
+    let mut out: Vec<OfferRow> = Vec::new();
+    for article in newest_first {
+        let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
+        let mut found: Vec<Benefit> = extract(&texts)
+            .into_iter()
+            .filter(|b| wanted.admits(b))
+            .collect();
+        // The best of each kind first, so that the first of a kind is the one kept.
+        found.sort_by_key(|b| (b.kind, std::cmp::Reverse(b.value)));
+        let seen: Vec<BenefitKind> = out.iter().map(|r| r.kind).collect();
+        let date = match article.date {
+            Some(d) => Some(d),
+            None => crate::document::analyse(article, &[], crate::document::today())
+                .lifecycle
+                .in_force_from(None),
+        };
+        for b in found {
+            if seen.contains(&b.kind)
+                || out
+                    .iter()
+                    .any(|r| r.kind == b.kind && r.article_id == article.id)
+            {
+                continue;
+            }
+            out.push(OfferRow {
+                province: region.first().cloned(),
+                city: region.get(1).cloned(),
+                county: region.get(2).cloned(),
+                article_id: article.id.clone(),
+                title: article.title.clone(),
+                date: date.map(|d| d.format("%Y-%m-%d").to_string()),
+                kind: b.kind,
+                amount_min: b.amount_min,
+                amount_max: b.amount_max,
+                period: b.period,
+                years: b.years,
+                value: b.value,
+                recipients: b.recipients,
+                text: b.text,
+                start: b.start,
+            });
+        }
+    }
+    out
+}
+
+/// Best first: the greatest value, then those without one, each by region.
+pub fn rank(rows: &mut [OfferRow]) {
+    rows.sort_by(|a, b| {
+        b.value
+            .cmp(&a.value)
+            .then_with(|| (&a.province, &a.city, &a.county).cmp(&(&b.province, &b.city, &b.county)))
+    });
+}

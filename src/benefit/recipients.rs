@@ -1,0 +1,164 @@
+//! Who a benefit is for: the degrees and tiers named before its amount (the nearest clause
+//! that names any), an age limit, and the recipient phrase as written. "博士、硕士分别给予5万元、
+//! 2万元" pairs each listed recipient with its amount.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::Serialize;
+
+use super::catalogue::{DEGREE_ORDER, DEGREES, TIERS};
+use super::sentences::Sentence;
+
+/// Who a benefit is for, as stated.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recipients {
+    /// Degrees (博士后, 博士, 硕士, 本科, 专科).
+    pub degrees: Vec<String>,
+    /// Tiers (顶尖人才, 领军人才, A类 …).
+    pub tiers: Vec<String>,
+    /// The oldest age allowed.
+    pub age_max: Option<u32>,
+    /// The recipient phrase as written ("来济工作的博士研究生").
+    pub conditions: Option<String>,
+}
+
+fn finder(words: &[(&str, &str)]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(words.iter().map(|(w, _)| w))
+        .expect("valid words")
+}
+
+static DEGREE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(DEGREES));
+static TIER_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(TIERS));
+
+/// 35周岁以下, 不超过40周岁, 40岁（含）以下.
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\d{2})\s*周?岁\s*(?:（含）|\(含\))?\s*(?:以下|以内|及以下)|(?:不超过|不满|未满|低于|不高于)\s*(\d{2})\s*周?岁",
+    )
+    .expect("valid regex")
+});
+
+/// The distinct names of the words found in `text`, in text order.
+fn found(finder: &AhoCorasick, words: &[(&str, &str)], text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in finder.find_iter(text) {
+        let name = words[m.pattern().as_usize()].1.to_string();
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+fn age(text: &str) -> Option<u32> {
+    let c = AGE.captures(text)?;
+    c.get(1).or(c.get(2))?.as_str().parse().ok()
+}
+
+/// The nearest text before `pos` in which `pick` finds something: the clause up to `pos`
+/// (from `floor` when another amount stands earlier in it), then each earlier clause.
+fn nearest<T>(
+    s: &Sentence,
+    pos: usize,
+    floor: usize,
+    pick: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let (seg_start, _) = s.segment_bounds(pos);
+    if let Some(v) = pick(&s.slice(seg_start.max(floor), pos)) {
+        return Some(v);
+    }
+    let mut at = seg_start;
+    while at > 0 {
+        let (start, _) = s.segment_bounds(at - 1);
+        if let Some(v) = pick(&s.slice(start, at)) {
+            return Some(v);
+        }
+        at = start;
+    }
+    None
+}
+
+fn non_empty(v: Vec<String>) -> Option<Vec<String>> {
+    (!v.is_empty()).then_some(v)
+}
+
+fn ordered(mut degrees: Vec<String>) -> Vec<String> {
+    degrees.sort_by_key(|d| DEGREE_ORDER.iter().position(|o| o == d));
+    degrees
+}
+
+/// The recipients of a benefit named at `pos` (one in kind).
+pub fn at(s: &Sentence, pos: usize) -> Recipients {
+    gather(s, pos, 0)
+}
+
+fn gather(s: &Sentence, pos: usize, floor: usize) -> Recipients {
+    Recipients {
+        degrees: ordered(
+            nearest(s, pos, floor, |t| {
+                non_empty(found(&DEGREE_FINDER, DEGREES, t))
+            })
+            .unwrap_or_default(),
+        ),
+        tiers: nearest(s, pos, floor, |t| non_empty(found(&TIER_FINDER, TIERS, t)))
+            .unwrap_or_default(),
+        age_max: age(&s.slice(0, pos)),
+        conditions: s.recipient_phrase(pos),
+    }
+}
+
+/// The recipients of the sentence's amount number `i`.
+pub fn of(s: &Sentence, i: usize) -> Recipients {
+    let a = &s.amounts[i];
+    if let Some(paired) = paired(s, i) {
+        return paired;
+    }
+    let (seg_start, _) = s.segment_bounds(a.start);
+    let floor = s
+        .amounts
+        .iter()
+        .filter(|o| o.end <= a.start && o.end > seg_start)
+        .map(|o| o.end)
+        .max()
+        .unwrap_or(0);
+    gather(s, a.start, floor)
+}
+
+/// "A、B分别给予X、Y": the listed recipient at the amount's place in the list, when the list
+/// and the amounts after 分别 are as many.
+fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
+    let a = &s.amounts[i];
+    let before = s.slice(0, a.start);
+    let at = before.rfind("分别")?;
+    let at = before[..at].chars().count();
+    let run: Vec<usize> = (0..s.amounts.len())
+        .filter(|k| s.amounts[*k].start > at)
+        .collect();
+    let place = run.iter().position(|k| *k == i)?;
+    let listed = |words: &[(&str, &str)], finder: &AhoCorasick| {
+        nearest(s, at, 0, |t| {
+            let f = found(finder, words, t);
+            (f.len() == run.len()).then_some(f)
+        })
+    };
+    let mut r = gather(s, a.start, a.start);
+    r.age_max = age(&s.slice(0, a.start));
+    if let Some(degrees) = listed(DEGREES, &DEGREE_FINDER) {
+        r.degrees = vec![degrees[place].clone()];
+        r.tiers =
+            nearest(s, at, 0, |t| non_empty(found(&TIER_FINDER, TIERS, t))).unwrap_or_default();
+        return Some(r);
+    }
+    if let Some(tiers) = listed(TIERS, &TIER_FINDER) {
+        r.tiers = vec![tiers[place].clone()];
+        r.degrees = ordered(
+            nearest(s, at, 0, |t| non_empty(found(&DEGREE_FINDER, DEGREES, t))).unwrap_or_default(),
+        );
+        return Some(r);
+    }
+    None
+}

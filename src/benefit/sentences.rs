@@ -1,0 +1,243 @@
+//! Sentences of a paragraph with what benefit extraction looks at in each: the phrases that
+//! name a benefit, the amounts, and the clauses (between commas) they stand in. Positions are
+//! in characters, within the sentence unless said otherwise.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use super::amount::{self, Amount};
+use super::catalogue::{BenefitKind, NOT_A_BENEFIT, PHRASES};
+use super::{Benefit, Period, Recipients};
+
+/// Characters that end a sentence (kept with it).
+const ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
+/// Characters that end a sentence that goes on in the next (a list of cases).
+const CONTINUES: &[char] = &['；', ';'];
+/// Characters between the clauses of a sentence.
+const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）', '(', ')'];
+/// Farthest a benefit's name may stand after its amount in one clause ("2000元的生活补贴").
+pub const FOLLOWING_KIND_REACH: usize = 8;
+
+static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(PHRASES.iter().map(|(p, _)| p))
+        .expect("valid phrases")
+});
+
+/// A duration after an amount: 连续补贴两年, 最长不超过3年, 分3年发放.
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:连续|最长|最多|分|期限|为期|共)[^，,。；;0-9一二两三四五六七八九十]{0,6}(\d+|[一二两三四五六七八九十]+)\s*年",
+    )
+    .expect("valid regex")
+});
+
+/// Words of a period, in the order they are tried.
+const PERIODS: &[(&str, Period)] = &[
+    ("一次性", Period::Once),
+    ("每月", Period::Monthly),
+    ("按月", Period::Monthly),
+    ("月均", Period::Monthly),
+    ("/月", Period::Monthly),
+    ("每年", Period::Yearly),
+    ("按年", Period::Yearly),
+    ("年均", Period::Yearly),
+    ("/年", Period::Yearly),
+];
+
+/// A phrase naming a benefit.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First character.
+    pub start: usize,
+    /// One past the last.
+    pub end: usize,
+    /// The kind it names.
+    pub kind: BenefitKind,
+    /// As written.
+    pub phrase: String,
+}
+
+/// One sentence and what stands in it.
+pub struct Sentence {
+    /// Its text.
+    pub text: String,
+    chars: Vec<char>,
+    /// Its first character in the paragraphs joined with "\n".
+    pub start: usize,
+    /// Whether it ends with ；, a case of a list the next sentence goes on with.
+    pub continues: bool,
+    /// The phrases that name a benefit.
+    pub mentions: Vec<Mention>,
+    /// The amounts.
+    pub amounts: Vec<Amount>,
+}
+
+/// The sentences of a paragraph that starts at `offset` (characters).
+pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut out = Vec::new();
+    let mut from = 0;
+    while from < chars.len() {
+        let to = chars[from..]
+            .iter()
+            .position(|c| ENDS.contains(c))
+            .map_or(chars.len(), |p| from + p + 1);
+        let lead = chars[from..to]
+            .iter()
+            .take_while(|c| c.is_whitespace())
+            .count();
+        let piece: Vec<char> = chars[from + lead..to].to_vec();
+        if piece.iter().any(|c| !c.is_whitespace()) {
+            out.push(Sentence::new(piece, offset + from + lead));
+        }
+        from = to;
+    }
+    out
+}
+
+impl Sentence {
+    fn new(chars: Vec<char>, start: usize) -> Sentence {
+        let text: String = chars.iter().collect();
+        let char_at = |byte: usize| text[..byte].chars().count();
+        let masked: Vec<(usize, usize)> = NOT_A_BENEFIT
+            .iter()
+            .flat_map(|w| text.match_indices(w).map(|(b, m)| (b, b + m.len())))
+            .collect();
+        let mentions = PHRASE_FINDER
+            .find_iter(&text)
+            .filter(|m| !masked.iter().any(|(a, b)| m.start() < *b && *a < m.end()))
+            .map(|m| Mention {
+                start: char_at(m.start()),
+                end: char_at(m.end()),
+                kind: PHRASES[m.pattern().as_usize()].1,
+                phrase: text[m.start()..m.end()].to_string(),
+            })
+            .collect();
+        Sentence {
+            continues: chars.last().is_some_and(|c| CONTINUES.contains(c)),
+            amounts: amount::amounts(&text),
+            mentions,
+            text,
+            chars,
+            start,
+        }
+    }
+
+    /// Characters `from..to` as a string.
+    pub fn slice(&self, from: usize, to: usize) -> String {
+        self.chars[from.min(self.chars.len())..to.min(self.chars.len())]
+            .iter()
+            .collect()
+    }
+
+    /// The index of the clause a position stands in.
+    pub fn segment_of(&self, pos: usize) -> usize {
+        self.chars[..pos.min(self.chars.len())]
+            .iter()
+            .filter(|c| CLAUSE_BREAKS.contains(c))
+            .count()
+    }
+
+    /// The bounds of the clause a position stands in.
+    pub fn segment_bounds(&self, pos: usize) -> (usize, usize) {
+        let pos = pos.min(self.chars.len());
+        let start = self.chars[..pos]
+            .iter()
+            .rposition(|c| CLAUSE_BREAKS.contains(c))
+            .map_or(0, |p| p + 1);
+        let end = self.chars[pos..]
+            .iter()
+            .position(|c| CLAUSE_BREAKS.contains(c))
+            .map_or(self.chars.len(), |p| pos + p);
+        (start, end)
+    }
+
+    /// The clause a position stands in.
+    pub fn segment_text(&self, pos: usize) -> String {
+        let (a, b) = self.segment_bounds(pos);
+        self.slice(a, b)
+    }
+
+    /// Who an offer at `pos` is addressed to: the words after the last 对 before it, up to
+    /// 给予 or the end of their clause.
+    pub fn recipient_phrase(&self, pos: usize) -> Option<String> {
+        let before = self.slice(0, pos);
+        let at = before.rfind('对')?;
+        let rest = &before[at + '对'.len_utf8()..];
+        let end = [rest.find("给予"), rest.find(CLAUSE_BREAKS)]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
+        let phrase = rest[..end].trim_end_matches('的').trim();
+        (!phrase.is_empty()).then(|| phrase.to_string())
+    }
+
+    /// How often an amount is paid: a period word between it and its neighbours in its
+    /// clause, or in the phrase (and clause) of the benefit it pays.
+    pub fn period(&self, a: &Amount, m: &Mention) -> Option<Period> {
+        let (seg_start, seg_end) = self.segment_bounds(a.start);
+        let from = self
+            .amounts
+            .iter()
+            .filter(|o| o.end <= a.start && o.end > seg_start)
+            .map(|o| o.end)
+            .max()
+            .unwrap_or(seg_start);
+        let to = self
+            .amounts
+            .iter()
+            .filter(|o| o.start >= a.end && o.start < seg_end)
+            .map(|o| o.start)
+            .min()
+            .unwrap_or(seg_end);
+        let mut window = self.slice(from, to);
+        window.push_str(&m.phrase);
+        if self.segment_of(m.start) != self.segment_of(a.start) {
+            window.push_str(&self.segment_text(m.start));
+        }
+        PERIODS
+            .iter()
+            .find(|(w, _)| window.contains(w))
+            .map(|(_, p)| *p)
+    }
+
+    /// The years an amount is paid for, stated after it (before `limit`, the next amount).
+    pub fn years_after(&self, a: &Amount, limit: Option<usize>) -> Option<u32> {
+        let after = self.slice(a.end, limit.unwrap_or(self.chars.len()));
+        let c = YEARS.captures(&after)?;
+        let n = c.get(1)?.as_str();
+        n.parse::<u32>()
+            .ok()
+            .or_else(|| chinese_number::from_chinese_to_u32_ten_thousand(n).ok())
+            .filter(|y| (1..=30).contains(y))
+    }
+
+    /// A record of a benefit stated in this sentence.
+    pub fn record(
+        &self,
+        kind: BenefitKind,
+        phrase: &str,
+        (amount_min, amount_max): (Option<i64>, Option<i64>),
+        (period, years, value): (Option<Period>, Option<u32>, Option<i64>),
+        recipients: Recipients,
+    ) -> Benefit {
+        Benefit {
+            kind,
+            phrase: phrase.to_string(),
+            amount_min,
+            amount_max,
+            period,
+            years,
+            value,
+            recipients,
+            text: self.text.clone(),
+            start: self.start,
+            end: self.start + self.chars.len(),
+        }
+    }
+}

@@ -1,0 +1,73 @@
+use super::*;
+
+fn one(text: &str) -> Benefit {
+    let found = extract(&[text]);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    found.into_iter().next().expect("one")
+}
+
+#[test]
+fn a_monthly_subsidy_with_its_duration_and_recipients() {
+    let b = one("对来济工作的博士研究生，给予每人每月2000元生活补贴，最长补贴3年。");
+    assert_eq!(b.kind, BenefitKind::Living);
+    assert_eq!((b.amount_min, b.amount_max), (Some(2000), Some(2000)));
+    assert_eq!(b.period, Some(Period::Monthly));
+    assert_eq!(b.years, Some(3));
+    assert_eq!(b.value, Some(72_000));
+    assert_eq!(b.recipients.degrees, ["博士"]);
+}
+
+#[test]
+fn several_degrees_share_out_several_amounts() {
+    let found = extract(&["博士、硕士分别给予每人5万元、2万元安家补贴。"]);
+    let got: Vec<_> = found
+        .iter()
+        .map(|b| (b.kind, b.amount_max, b.recipients.degrees.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                BenefitKind::Settling,
+                Some(50_000),
+                vec!["博士".to_string()]
+            ),
+            (
+                BenefitKind::Settling,
+                Some(20_000),
+                vec!["硕士".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn amounts_that_are_no_offer_yield_nothing() {
+    for text in [
+        "项目总投资5亿元，建设人才创新中心。",
+        "违反本条例规定的，处以2000元以上1万元以下罚款。",
+        "对企业购置研发设备给予最高200万元补贴。",
+        "研究制定人才住房补贴办法。",
+    ] {
+        assert!(extract(&[text]).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn records_are_their_spans_of_the_article() {
+    let paragraphs = [
+        "第一条 总则。",
+        "对35周岁以下的硕士研究生，给予一次性3万元安家费；可免租入住人才公寓。",
+    ];
+    let joined: Vec<char> = paragraphs.join("\n").chars().collect();
+    let found = extract(&paragraphs);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    for b in &found {
+        let span: String = joined[b.start..b.end].iter().collect();
+        assert_eq!(span, b.text);
+    }
+    assert_eq!(found[0].period, Some(Period::Once));
+    assert_eq!(found[0].recipients.age_max, Some(35));
+    assert_eq!(found[1].kind, BenefitKind::Apartment);
+    assert_eq!(found[1].amount_max, None);
+}
