@@ -12,7 +12,7 @@ const UNIT: &str = r"(?:万|亿|千)?";
 /// One amount or a range, ending in 元.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"({NUMBER})({UNIT})(?:元)?\s*(?:至|到|—|－|-|~|～)\s*({NUMBER})({UNIT})元|({NUMBER})({UNIT})元"
+        r"({NUMBER})({UNIT})(?:元)?\s*(?:至|到|—|－|-|~|～)\s*({NUMBER})({UNIT})元|({NUMBER})({UNIT})元|({NUMBER})(万|亿)"
     ))
     .expect("valid regex")
 });
@@ -23,6 +23,10 @@ const CEILING_BEFORE: &[&str] = &["最高", "最多", "不超过", "不高于", 
 const CEILING_AFTER: &[&str] = &["以内", "以下", "封顶", "为限"];
 /// Words just after an amount that make it a floor.
 const FLOOR_AFTER: &[&str] = &["以上"];
+/// What may follow a number of 万 written without 元 that makes it a count, not money.
+const COUNTED: &[char] = &[
+    '多', '余', '人', '名', '个', '套', '平', '亩', '次', '户', '家', '项', '倍', '%', '册', '吨',
+];
 /// Characters before an amount searched for a ceiling word ("最高可给予" …).
 const CEILING_REACH: usize = 6;
 
@@ -75,6 +79,13 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
         } else if let Some(a) = c.get(5) {
             let v = value(a.as_str(), c.get(6).map_or("", |m| m.as_str()));
             (v, v)
+        } else if let Some(a) = c.get(7) {
+            // 200万安家补贴: money without 元, unless a count follows (1.5万多名).
+            if sentence[whole.end()..].starts_with(COUNTED) {
+                continue;
+            }
+            let v = value(a.as_str(), c.get(8).map_or("", |m| m.as_str()));
+            (v, v)
         } else {
             continue;
         };
@@ -101,15 +112,37 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
         } else {
             (min, max)
         };
+        let start = chars(whole.start());
+        // 最高200万元、100万元: a ceiling before a list of amounts is each one's.
+        let (min, max) = match out.last() {
+            Some(Amount {
+                min: None,
+                max: Some(_),
+                end,
+                ..
+            }) if single
+                && sentence
+                    .chars()
+                    .skip(*end)
+                    .take(start - end)
+                    .all(|c| LIST.contains(&c)) =>
+            {
+                (None, max)
+            }
+            _ => (min, max),
+        };
         out.push(Amount {
             min,
             max,
-            start: chars(whole.start()),
+            start,
             end: chars(whole.end()),
         });
     }
     out
 }
+
+/// Characters between the amounts of a list.
+const LIST: &[char] = &['、', '和', '及', '与', ' '];
 
 #[cfg(test)]
 mod tests {
@@ -133,5 +166,9 @@ mod tests {
         assert_eq!(one("最高可给予100万元"), (None, Some(1_000_000)));
         assert_eq!(one("10万元以上"), (Some(100_000), None));
         assert!(amounts("200平方米").is_empty());
+        assert_eq!(one("最高给予200万安家补贴"), (None, Some(2_000_000)));
+        assert!(amounts("1.5万多名人才").is_empty());
+        let list = amounts("分别给予最高200万元、100万元");
+        assert_eq!(list[1].min, None, "the ceiling is each one's");
     }
 }

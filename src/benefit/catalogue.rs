@@ -138,6 +138,9 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("安家补助", BenefitKind::Settling),
     ("安家费", BenefitKind::Settling),
     ("岗位津贴", BenefitKind::Allowance),
+    ("专项津贴", BenefitKind::Allowance),
+    ("政府津贴", BenefitKind::Allowance),
+    ("津贴", BenefitKind::Allowance),
     ("人才津贴", BenefitKind::Allowance),
     ("特殊津贴", BenefitKind::Allowance),
     ("特殊人才津贴", BenefitKind::Allowance),
@@ -157,6 +160,7 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("创业补助", BenefitKind::Startup),
     ("创业扶持资金", BenefitKind::Startup),
     ("创业启动资金", BenefitKind::Startup),
+    ("创业启动经费", BenefitKind::Startup),
     ("就业补贴", BenefitKind::Employment),
     ("就业补助", BenefitKind::Employment),
     ("见习补贴", BenefitKind::Employment),
@@ -165,7 +169,12 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("人才公寓", BenefitKind::Apartment),
     ("免租入住", BenefitKind::Apartment),
     ("人才住房", BenefitKind::Apartment),
+    ("免费住房", BenefitKind::Apartment),
     ("落户", BenefitKind::Residence),
+    ("户籍迁入", BenefitKind::Residence),
+    ("户口迁入", BenefitKind::Residence),
+    ("户籍", BenefitKind::Residence),
+    ("户口", BenefitKind::Residence),
     ("子女入学", BenefitKind::Schooling),
     ("子女就学", BenefitKind::Schooling),
     ("子女教育", BenefitKind::Schooling),
@@ -174,6 +183,7 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("配偶工作", BenefitKind::SpouseJob),
     ("医疗保障", BenefitKind::Medical),
     ("医疗服务", BenefitKind::Medical),
+    ("医疗保健", BenefitKind::Medical),
     ("健康体检", BenefitKind::Medical),
     ("就医绿色通道", BenefitKind::Medical),
     ("博士后资助", BenefitKind::Postdoc),
@@ -223,7 +233,7 @@ pub const TIERS: &[(&str, &str)] = &[
 ];
 
 /// Words that make an amount something other than an offer to people: investments, budgets,
-/// fines, donations, prizes, turnover and funds.
+/// fines, donations, prizes won, turnover, prices, pay and funds.
 pub const NOT_AN_OFFER: &[&str] = &[
     "罚款",
     "罚金",
@@ -233,11 +243,11 @@ pub const NOT_AN_OFFER: &[&str] = &[
     "投入",
     "预算",
     "总额",
-    "捐赠",
-    "捐款",
-    "捐助",
+    "捐",
     "奖金",
     "荣获",
+    "获得了",
+    "获奖",
     "营业收入",
     "营收",
     "销售收入",
@@ -278,17 +288,98 @@ pub const ORGANISATIONS: &[&str] = &[
     "中心",
 ];
 
-/// Words by which a sentence offers a benefit in kind.
-pub const OFFER_VERBS: &[&str] = &[
-    "给予", "提供", "享受", "可", "优先", "安排", "协助", "解决", "办理", "免费", "免租", "入住",
-    "保障", "随迁", "协调",
+/// Words that make a recipient a person even when an organisation is named ("大学生创业项目").
+pub const PERSONS: &[&str] = &[
+    "人才",
+    "博士",
+    "硕士",
+    "本科",
+    "毕业生",
+    "研究生",
+    "专家",
+    "大学生",
+    "青年",
+    "团队",
+    "个人",
+    "本人",
 ];
 
-/// Phrases with a benefit word that name no benefit to a person.
+/// Words by which a sentence offers a benefit.
+pub const OFFER_VERBS: &[&str] = &[
+    "给予", "提供", "享受", "享有", "可", "优先", "安排", "协助", "解决", "办理", "免费", "免租",
+    "入住", "随迁", "协调", "发放", "开通", "放开", "申请", "领取", "便利", "优待", "照顾",
+];
+
+/// Words of which one must stand in a sentence offering a benefit in kind, or one without an
+/// amount: the people it is for.
+pub const PEOPLE: &[&str] = &[
+    "人才",
+    "博士",
+    "硕士",
+    "本科",
+    "专科",
+    "毕业生",
+    "研究生",
+    "专家",
+    "学者",
+    "大学生",
+    "青年",
+    "团队",
+    "大师",
+    "人员",
+];
+
+/// Words that make a clause about building, planning or the past, not an offer to people.
+pub const SUPPLY: &[&str] = &[
+    "建设人才",
+    "建设用地",
+    "新建",
+    "筹集",
+    "用地",
+    "建筑面积",
+    "房源",
+    "研究制定",
+    "制定",
+    "已为",
+    "办理了",
+];
+
+/// Names too general to stand for a benefit without an amount ("给予奖励").
+pub const GENERAL: &[&str] = &["奖励", "资助", "奖补"];
+
+/// A benefit named in two parts within a clause: 配偶随迁需要就业, 子女可就近入学.
+pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
+    (
+        r"配偶[^，,。；;]{0,16}?(?:就业|工作|安置)",
+        BenefitKind::SpouseJob,
+    ),
+    (
+        r"子女[^，,。；;]{0,16}?(?:入学|就读|就学|入园|择校)",
+        BenefitKind::Schooling,
+    ),
+];
+
+/// A tier named with a field between its parts: 高层次科技人才, 国家级领军人才.
+pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)[^，,。；;、和]{0,4}?人才";
+
+/// Words right after a benefit's name that make it a rule, a fund or an office, not an offer.
+pub const NOT_AFTER: &[&str] = &[
+    "办法", "政策", "制度", "体系", "机制", "标准", "资金", "管理", "部门", "局", "机构", "条件",
+    "限制", "门槛",
+];
+
+/// Phrases with a benefit word that name no benefit to a person: an enterprise settling, or
+/// settling as a condition ("新落户的").
 pub const NOT_A_BENEFIT: &[&str] = &[
     "企业落户",
     "项目落户",
+    "总部落户",
+    "机构落户",
     "落户企业",
     "新落户",
+    "落户的",
+    "落户后",
+    "落户并",
     "落户本市的企业",
+    "引进落户",
 ];

@@ -13,7 +13,10 @@ use serde::Serialize;
 
 use amount::Amount;
 pub use catalogue::BenefitKind;
-use catalogue::{NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, POSTDOC, POSTDOC_FUNDING};
+use catalogue::{
+    GENERAL, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS, POSTDOC,
+    POSTDOC_FUNDING, SUPPLY,
+};
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
 
@@ -101,7 +104,8 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
 
 fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     let mut out: Vec<Benefit> = Vec::new();
-    let postdoc = s.text.contains(POSTDOC);
+    let postdoc = s.text.contains(POSTDOC) || s.carry.contains(POSTDOC);
+    let mut bound: Vec<usize> = Vec::new();
     for (i, a) in s.amounts.iter().enumerate() {
         if !is_offer(s, a) {
             continue;
@@ -109,6 +113,7 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
         let Some(mention) = bind(s, a).or(inherited) else {
             continue;
         };
+        bound.push(mention.start);
         let kind = if postdoc && POSTDOC_FUNDING.contains(&mention.kind) {
             BenefitKind::Postdoc
         } else {
@@ -122,7 +127,10 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
             (Some(Period::Yearly), Some(y)) => base.map(|b| b * i64::from(y)),
             _ => base,
         };
-        let recipients = recipients::of(s, i);
+        let mut recipients = recipients::of(s, i);
+        if kind == BenefitKind::Postdoc && recipients.degrees.is_empty() {
+            recipients.degrees.push(POSTDOC.to_string());
+        }
         out.push(s.record(
             kind,
             &mention.phrase,
@@ -131,34 +139,64 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
             recipients,
         ));
     }
-    // Benefits in kind: named in a sentence that offers something.
-    if OFFER_VERBS.iter().any(|v| s.text.contains(v)) {
-        for m in s.mentions.iter().filter(|m| m.kind.in_kind()) {
-            if out.iter().any(|b| b.kind == m.kind) {
-                continue;
-            }
-            let recipients = recipients::at(s, m.start);
-            out.push(s.record(
-                m.kind,
-                &m.phrase,
-                (None, None),
-                (None, None, None),
-                recipients,
-            ));
+    // Benefits named without an amount (in kind, or money left to other rules): in a
+    // sentence that offers something to people, not one about building or making rules.
+    let offering = OFFER_VERBS.iter().any(|v| s.text.contains(v))
+        && PEOPLE
+            .iter()
+            .any(|w| s.text.contains(w) || s.carry.contains(w));
+    if !offering {
+        return out;
+    }
+    for m in &s.mentions {
+        let after = s.slice(m.end, m.end + NOT_AFTER_REACH);
+        let clause = s.segment_text(m.start);
+        if bound.contains(&m.start)
+            || out.iter().any(|b| b.kind == m.kind)
+            || NOT_AFTER.iter().any(|w| after.starts_with(w))
+            || SUPPLY.iter().any(|w| clause.contains(w))
+            || (!m.kind.in_kind()
+                && (GENERAL.contains(&m.phrase.as_str()) || !s.amounts.is_empty()))
+        {
+            continue;
         }
+        let (clause_start, _) = s.segment_bounds(m.start);
+        let period = sentences::period_in(&s.slice(clause_start, m.end));
+        let recipients = recipients::at(s, m.start);
+        out.push(s.record(
+            m.kind,
+            &m.phrase,
+            (None, None),
+            (period, None, None),
+            recipients,
+        ));
     }
     out
 }
 
+/// Characters after a benefit's name looked at for what makes it no offer ("…补贴办法").
+const NOT_AFTER_REACH: usize = 2;
+
 /// Whether an amount is offered to people: not an investment, fine, budget, prize or
-/// turnover, and not given to an organisation.
+/// turnover, and not given to an organisation ("对…企业", "给予引才企业…").
 fn is_offer(s: &Sentence, a: &Amount) -> bool {
     let segment = s.segment_text(a.start);
     if NOT_AN_OFFER.iter().any(|w| segment.contains(w)) {
         return false;
     }
-    !s.recipient_phrase(a.start)
-        .is_some_and(|r| ORGANISATIONS.iter().any(|o| r.ends_with(o)))
+    let organisation = |phrase: &str| {
+        ORGANISATIONS.iter().any(|o| phrase.contains(o))
+            && !PERSONS.iter().any(|p| phrase.contains(p))
+    };
+    if s.recipient_phrase(a.start)
+        .is_some_and(|r| ORGANISATIONS.iter().any(|o| r.ends_with(o)) && organisation(&r))
+    {
+        return false;
+    }
+    let before = s.slice(s.segment_bounds(a.start).0, a.start);
+    !before
+        .rfind("给予")
+        .is_some_and(|at| organisation(&before[at..]))
 }
 
 /// The kind an amount pays: the phrase right after it in its clause ("2000元生活补贴", or after

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 
-use super::catalogue::{DEGREE_ORDER, DEGREES, TIERS};
+use super::catalogue::{DEGREE_ORDER, DEGREES, TIER_WITH_FIELD, TIERS};
 use super::sentences::Sentence;
 
 /// Who a benefit is for, as stated.
@@ -34,6 +34,13 @@ fn finder(words: &[(&str, &str)]) -> AhoCorasick {
 static DEGREE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(DEGREES));
 static TIER_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(TIERS));
 
+/// Lettered tiers written together: A、B、C类.
+static LETTERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-E](?:\s*[、,，和及与]\s*[A-E])*\s*类").expect("valid regex"));
+
+static FIELD_TIER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TIER_WITH_FIELD).expect("valid regex"));
+
 /// 35周岁以下, 不超过40周岁, 40岁（含）以下.
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -42,13 +49,42 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The distinct names of the words found in `text`, in text order.
-fn found(finder: &AhoCorasick, words: &[(&str, &str)], text: &str) -> Vec<String> {
+/// The degrees named in `text`, in text order.
+fn degrees(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for m in finder.find_iter(text) {
-        let name = words[m.pattern().as_usize()].1.to_string();
+    for m in DEGREE_FINDER.find_iter(text) {
+        let name = DEGREES[m.pattern().as_usize()].1.to_string();
         if !out.contains(&name) {
             out.push(name);
+        }
+    }
+    out
+}
+
+/// The tiers named in `text`, in text order.
+fn tiers(text: &str) -> Vec<String> {
+    let mut at: Vec<(usize, String)> = Vec::new();
+    for m in LETTERS.find_iter(text) {
+        for c in m.as_str().chars().filter(char::is_ascii_uppercase) {
+            at.push((m.start(), format!("{c}类")));
+        }
+    }
+    for m in TIER_FINDER.find_iter(text) {
+        let name = TIERS[m.pattern().as_usize()].1;
+        if !name.ends_with('类') {
+            at.push((m.start(), name.to_string()));
+        }
+    }
+    for c in FIELD_TIER.captures_iter(text) {
+        if let (Some(m), Some(head)) = (c.get(0), c.get(1)) {
+            at.push((m.start(), format!("{}人才", head.as_str())));
+        }
+    }
+    at.sort_by_key(|(p, _)| *p);
+    let mut out: Vec<String> = Vec::new();
+    for (_, t) in at {
+        if !out.contains(&t) {
+            out.push(t);
         }
     }
     out
@@ -91,24 +127,32 @@ fn ordered(mut degrees: Vec<String>) -> Vec<String> {
     degrees
 }
 
-/// The recipients of a benefit named at `pos` (one in kind).
-pub fn at(s: &Sentence, pos: usize) -> Recipients {
-    gather(s, pos, 0)
-}
-
 fn gather(s: &Sentence, pos: usize, floor: usize) -> Recipients {
+    // Named before it in the sentence, else in the sentence it continues.
+    let pick = |f: fn(&str) -> Vec<String>| {
+        nearest(s, pos, floor, |t| non_empty(f(t)))
+            .or_else(|| non_empty(f(&s.carry)))
+            .unwrap_or_default()
+    };
     Recipients {
-        degrees: ordered(
-            nearest(s, pos, floor, |t| {
-                non_empty(found(&DEGREE_FINDER, DEGREES, t))
-            })
-            .unwrap_or_default(),
-        ),
-        tiers: nearest(s, pos, floor, |t| non_empty(found(&TIER_FINDER, TIERS, t)))
-            .unwrap_or_default(),
-        age_max: age(&s.slice(0, pos)),
+        degrees: ordered(pick(degrees)),
+        tiers: pick(tiers),
+        age_max: age(&s.slice(0, pos))
+            .or_else(|| age(&s.text))
+            .or_else(|| age(&s.carry)),
         conditions: s.recipient_phrase(pos),
     }
+}
+
+/// The recipients of a benefit named at `pos` (one in kind, or without an amount).
+pub fn at(s: &Sentence, pos: usize) -> Recipients {
+    let mut r = gather(s, pos, 0);
+    // A benefit in kind often names its people after it (…子女可就近入学 for 高层次人才子女).
+    if r.degrees.is_empty() && r.tiers.is_empty() {
+        r.degrees = ordered(degrees(&s.text));
+        r.tiers = tiers(&s.text);
+    }
+    r
 }
 
 /// The recipients of the sentence's amount number `i`.
@@ -129,35 +173,33 @@ pub fn of(s: &Sentence, i: usize) -> Recipients {
 }
 
 /// "A、B分别给予X、Y": the listed recipient at the amount's place in the list, when the list
-/// and the amounts after 分别 are as many.
+/// and the amounts after 分别 (in the clause of the first) are as many.
 fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
     let a = &s.amounts[i];
     let before = s.slice(0, a.start);
     let at = before.rfind("分别")?;
     let at = before[..at].chars().count();
-    let run: Vec<usize> = (0..s.amounts.len())
-        .filter(|k| s.amounts[*k].start > at)
+    let first = s.amounts.iter().position(|o| o.start > at)?;
+    let clause = s.segment_of(s.amounts[first].start);
+    let run: Vec<usize> = (first..s.amounts.len())
+        .filter(|k| s.segment_of(s.amounts[*k].start) == clause)
         .collect();
     let place = run.iter().position(|k| *k == i)?;
-    let listed = |words: &[(&str, &str)], finder: &AhoCorasick| {
+    let listed = |f: fn(&str) -> Vec<String>| {
         nearest(s, at, 0, |t| {
-            let f = found(finder, words, t);
-            (f.len() == run.len()).then_some(f)
+            let found = f(t);
+            (found.len() == run.len()).then_some(found)
         })
     };
     let mut r = gather(s, a.start, a.start);
-    r.age_max = age(&s.slice(0, a.start));
-    if let Some(degrees) = listed(DEGREES, &DEGREE_FINDER) {
-        r.degrees = vec![degrees[place].clone()];
-        r.tiers =
-            nearest(s, at, 0, |t| non_empty(found(&TIER_FINDER, TIERS, t))).unwrap_or_default();
+    if let Some(listed) = listed(degrees) {
+        r.degrees = vec![listed[place].clone()];
+        r.tiers = nearest(s, at, 0, |t| non_empty(tiers(t))).unwrap_or_default();
         return Some(r);
     }
-    if let Some(tiers) = listed(TIERS, &TIER_FINDER) {
-        r.tiers = vec![tiers[place].clone()];
-        r.degrees = ordered(
-            nearest(s, at, 0, |t| non_empty(found(&DEGREE_FINDER, DEGREES, t))).unwrap_or_default(),
-        );
+    if let Some(listed) = listed(tiers) {
+        r.tiers = vec![listed[place].clone()];
+        r.degrees = ordered(nearest(s, at, 0, |t| non_empty(degrees(t))).unwrap_or_default());
         return Some(r);
     }
     None

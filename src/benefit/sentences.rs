@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::amount::{self, Amount};
-use super::catalogue::{BenefitKind, NOT_A_BENEFIT, PHRASES};
+use super::catalogue::{BenefitKind, NOT_A_BENEFIT, PHRASES, SPLIT_PHRASES};
 use super::{Benefit, Period, Recipients};
 
 /// Characters that end a sentence (kept with it).
@@ -25,6 +25,13 @@ static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .match_kind(MatchKind::LeftmostLongest)
         .build(PHRASES.iter().map(|(p, _)| p))
         .expect("valid phrases")
+});
+
+static SPLIT: LazyLock<Vec<(Regex, BenefitKind)>> = LazyLock::new(|| {
+    SPLIT_PHRASES
+        .iter()
+        .map(|(p, k)| (Regex::new(p).expect("valid regex"), *k))
+        .collect()
 });
 
 /// A duration after an amount: 连续补贴两年, 最长不超过3年, 分3年发放.
@@ -47,6 +54,14 @@ const PERIODS: &[(&str, Period)] = &[
     ("年均", Period::Yearly),
     ("/年", Period::Yearly),
 ];
+
+/// The period a stretch of text names, if any.
+pub fn period_in(text: &str) -> Option<Period> {
+    PERIODS
+        .iter()
+        .find(|(word, _)| text.contains(word))
+        .map(|(_, p)| *p)
+}
 
 /// A phrase naming a benefit.
 #[derive(Debug, Clone)]
@@ -74,6 +89,9 @@ pub struct Sentence {
     pub mentions: Vec<Mention>,
     /// The amounts.
     pub amounts: Vec<Amount>,
+    /// The sentence before, when it ended with ； (a list this one goes on): who it names
+    /// applies here too unless this one names others.
+    pub carry: String,
 }
 
 /// The sentences of a paragraph that starts at `offset` (characters).
@@ -92,7 +110,11 @@ pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
             .count();
         let piece: Vec<char> = chars[from + lead..to].to_vec();
         if piece.iter().any(|c| !c.is_whitespace()) {
-            out.push(Sentence::new(piece, offset + from + lead));
+            let mut s = Sentence::new(piece, offset + from + lead);
+            if let Some(prev) = out.last().filter(|p: &&Sentence| p.continues) {
+                s.carry = prev.text.clone();
+            }
+            out.push(s);
         }
         from = to;
     }
@@ -107,14 +129,26 @@ impl Sentence {
             .iter()
             .flat_map(|w| text.match_indices(w).map(|(b, m)| (b, b + m.len())))
             .collect();
-        let mentions = PHRASE_FINDER
+        let mut found: Vec<(usize, usize, BenefitKind)> = PHRASE_FINDER
             .find_iter(&text)
-            .filter(|m| !masked.iter().any(|(a, b)| m.start() < *b && *a < m.end()))
-            .map(|m| Mention {
-                start: char_at(m.start()),
-                end: char_at(m.end()),
-                kind: PHRASES[m.pattern().as_usize()].1,
-                phrase: text[m.start()..m.end()].to_string(),
+            .map(|m| (m.start(), m.end(), PHRASES[m.pattern().as_usize()].1))
+            .collect();
+        for (re, kind) in SPLIT.iter() {
+            for m in re.find_iter(&text) {
+                if !found.iter().any(|(_, _, k)| k == kind) {
+                    found.push((m.start(), m.end(), *kind));
+                }
+            }
+        }
+        found.sort_by_key(|(s, _, _)| *s);
+        let mentions = found
+            .into_iter()
+            .filter(|(s, e, _)| !masked.iter().any(|(a, b)| *s < *b && *a < *e))
+            .map(|(s, e, kind)| Mention {
+                start: char_at(s),
+                end: char_at(e),
+                kind,
+                phrase: text[s..e].to_string(),
             })
             .collect();
         Sentence {
@@ -124,6 +158,7 @@ impl Sentence {
             text,
             chars,
             start,
+            carry: String::new(),
         }
     }
 
@@ -177,8 +212,10 @@ impl Sentence {
         (!phrase.is_empty()).then(|| phrase.to_string())
     }
 
-    /// How often an amount is paid: a period word between it and its neighbours in its
-    /// clause, or in the phrase (and clause) of the benefit it pays.
+    /// How often an amount is paid: a period word in its own stretch of the clause (between
+    /// its neighbours, up to the benefit named right after it), else earlier in the clause
+    /// (said once for a list: 每月分别1000元、1500元), else between it and the benefit named
+    /// after a list, else in the benefit's phrase and clause.
     pub fn period(&self, a: &Amount, m: &Mention) -> Option<Period> {
         let (seg_start, seg_end) = self.segment_bounds(a.start);
         let from = self
@@ -188,22 +225,24 @@ impl Sentence {
             .map(|o| o.end)
             .max()
             .unwrap_or(seg_start);
-        let to = self
+        let next = self
             .amounts
             .iter()
             .filter(|o| o.start >= a.end && o.start < seg_end)
             .map(|o| o.start)
             .min()
             .unwrap_or(seg_end);
-        let mut window = self.slice(from, to);
-        window.push_str(&m.phrase);
-        if self.segment_of(m.start) != self.segment_of(a.start) {
-            window.push_str(&self.segment_text(m.start));
+        let after = m.start >= a.end && self.segment_of(m.start) == self.segment_of(a.start);
+        let own_end = if after { next.min(m.end) } else { next };
+        let mut windows = vec![self.slice(from, own_end), self.slice(seg_start, a.start)];
+        if after {
+            windows.push(self.slice(a.end, m.end));
         }
-        PERIODS
-            .iter()
-            .find(|(w, _)| window.contains(w))
-            .map(|(_, p)| *p)
+        windows.push(m.phrase.clone());
+        if self.segment_of(m.start) != self.segment_of(a.start) {
+            windows.push(self.segment_text(m.start));
+        }
+        windows.iter().find_map(|w| period_in(w))
     }
 
     /// The years an amount is paid for, stated after it (before `limit`, the next amount).
