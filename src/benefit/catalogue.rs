@@ -326,7 +326,6 @@ pub const PEOPLE: &[&str] = &[
     "青年",
     "团队",
     "大师",
-    "人员",
 ];
 
 /// Words that make a clause about building, planning or the past, not an offer to people.
@@ -345,7 +344,7 @@ pub const SUPPLY: &[&str] = &[
 ];
 
 /// Names too general to stand for a benefit without an amount ("给予奖励").
-pub const GENERAL: &[&str] = &["奖励", "资助", "奖补"];
+pub const GENERAL: &[&str] = &["奖励", "资助", "奖补", "津贴"];
 
 /// A benefit named in two parts within a clause: 配偶随迁需要就业, 子女可就近入学.
 pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
