@@ -55,6 +55,7 @@ pub struct Archive {
     /// The data directory.
     pub dir: PathBuf,
     gate: gate::Gate,
+    offers: offers::OffersCache,
 }
 
 impl Archive {
@@ -70,6 +71,7 @@ impl Archive {
             dir: dir.to_path_buf(),
             // Searches are CPU-bound: one at a time per core.
             gate: gate::Gate::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
+            offers: offers::OffersCache::default(),
         };
         archive.sync().await?;
         Ok(archive)

@@ -2,6 +2,8 @@
 //! the database gives their text, and the benefit reader compares what they state.
 
 use std::collections::HashMap;
+use std::num::NonZeroUsize;
+use std::sync::{Arc, Mutex};
 
 use super::{Archive, ArchiveError};
 use crate::benefit::compare::{self, OfferRow, Wanted};
@@ -11,10 +13,51 @@ use crate::search::{self, SearchError, SearchRequest};
 /// the wanted degree in one sentence, so a few stand behind it.
 const PER_REGION: usize = 3;
 
+/// Comparisons kept: each reads a few articles of every region, so a repeated one is served
+/// from here while the index and the day stay the same.
+const CACHED_COMPARISONS: usize = 64;
+
+/// Comparisons by (index generation, day, request).
+#[derive(Clone)]
+pub struct OffersCache(Arc<Mutex<lru::LruCache<String, Arc<Vec<OfferRow>>>>>);
+
+impl Default for OffersCache {
+    fn default() -> OffersCache {
+        let size = NonZeroUsize::new(CACHED_COMPARISONS).unwrap_or(NonZeroUsize::MIN);
+        OffersCache(Arc::new(Mutex::new(lru::LruCache::new(size))))
+    }
+}
+
+impl OffersCache {
+    fn get(&self, key: &str) -> Option<Arc<Vec<OfferRow>>> {
+        self.0.lock().ok()?.get(key).cloned()
+    }
+
+    fn put(&self, key: String, rows: Arc<Vec<OfferRow>>) {
+        if let Ok(mut cache) = self.0.lock() {
+            cache.put(key, rows);
+        }
+    }
+}
+
 impl Archive {
     /// One row per region and kind of benefit for the articles matching `req` (its benefit,
     /// degree, region, date and validity filters), best first. Runs in turn with searches.
-    pub async fn offers(&self, req: &SearchRequest) -> Result<Vec<OfferRow>, ArchiveError> {
+    pub async fn offers(&self, req: &SearchRequest) -> Result<Arc<Vec<OfferRow>>, ArchiveError> {
+        let key = format!(
+            "{}\u{0}{}\u{0}{req:?}",
+            self.index.generation(),
+            crate::document::today()
+        );
+        if let Some(rows) = self.offers.get(&key) {
+            return Ok(rows);
+        }
+        let rows = Arc::new(self.compare_offers(req).await?);
+        self.offers.put(key, rows.clone());
+        Ok(rows)
+    }
+
+    async fn compare_offers(&self, req: &SearchRequest) -> Result<Vec<OfferRow>, ArchiveError> {
         let (index, store, req) = (self.index.clone(), self.store.clone(), req.clone());
         let turn = self.gate.enter().await?;
         let runtime = tokio::runtime::Handle::current();

@@ -82,6 +82,10 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
     let mut offset = 0;
     for p in paragraphs {
         let p = p.as_ref();
+        if !sentences::names_a_benefit(p) {
+            offset += p.chars().count() + 1;
+            continue;
+        }
         let mut inherited: Option<Mention> = None;
         for s in sentences::split(p, offset) {
             let found = in_sentence(&s, inherited.as_ref());

@@ -94,6 +94,11 @@ pub struct Sentence {
     pub carry: String,
 }
 
+/// Whether a paragraph names any benefit at all: most do not, and need no closer reading.
+pub fn names_a_benefit(paragraph: &str) -> bool {
+    PHRASE_FINDER.is_match(paragraph) || SPLIT.iter().any(|(re, _)| re.is_match(paragraph))
+}
+
 /// The sentences of a paragraph that starts at `offset` (characters).
 pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
     let chars: Vec<char> = paragraph.chars().collect();

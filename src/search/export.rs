@@ -64,7 +64,7 @@ pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> 
             .map(|(_, a)| a)
             .collect(),
         sort => {
-            let (field, order) = super::execute::sort_field(sort);
+            let (field, order) = super::pass::sort_field(sort);
             searcher
                 .search(
                     query.as_ref(),

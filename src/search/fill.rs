@@ -7,8 +7,9 @@ use tantivy::Searcher;
 use tantivy::collector::Count;
 use tantivy::query::Query;
 
-use super::execute::{Texts, collect};
+use super::execute::Texts;
 use super::facets::PlaceCount;
+use super::pass::collect;
 use super::query::{self, Leave};
 use super::{Result, SearchRequest, SearchResults};
 

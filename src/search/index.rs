@@ -131,6 +131,12 @@ impl SearchIndex {
         })
     }
 
+    /// The generation of the latest loaded commit: what was computed from the index keeps
+    /// while it stays the same.
+    pub fn generation(&self) -> u64 {
+        self.searcher().generation().generation_id()
+    }
+
     /// A searcher over the latest loaded commit.
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()

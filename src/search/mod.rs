@@ -9,6 +9,7 @@ mod fill;
 mod index;
 mod inspect;
 mod newest;
+mod pass;
 pub mod query;
 mod related;
 mod repealers;

@@ -10,6 +10,7 @@ mod export;
 mod feeds;
 mod home;
 mod links;
+mod offer_files;
 mod offers;
 mod origin;
 pub mod params;
@@ -64,8 +65,8 @@ pub fn router(state: AppState) -> Router {
         .route("/sitemaps/{name}", get(sitemap::part))
         .route("/robots.txt", get(sitemap::robots))
         .route("/offers", get(offers::page))
-        .route("/offers.csv", get(offers::csv))
-        .route("/offers.jsonl", get(offers::jsonl))
+        .route("/offers.csv", get(offer_files::csv))
+        .route("/offers.jsonl", get(offer_files::jsonl))
         .route("/api/offers", get(offers::api))
         .route("/api/search", get(api::search))
         .route("/api/articles/{id}", get(api::article))

@@ -4,7 +4,6 @@
 use askama::Template;
 use axum::Json;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use serde::Serialize;
 
@@ -23,29 +22,9 @@ const YES: [&str; 4] = ["1", "true", "on", "yes"];
 const BARS: usize = 30;
 /// Height of one bar in the chart, in its own units.
 const BAR_HEIGHT: usize = 22;
-/// The CSV columns, in order.
-const CSV_COLUMNS: [&str; 17] = [
-    "province",
-    "city",
-    "county",
-    "article_id",
-    "title",
-    "date",
-    "kind",
-    "amount_min",
-    "amount_max",
-    "period",
-    "years",
-    "value",
-    "degrees",
-    "tiers",
-    "age_max",
-    "text",
-    "url",
-];
 
 /// The comparison's parameters as sent, and the search request they make.
-fn request(query: Option<&str>) -> (RawParams, SearchRequest, Vec<String>, bool) {
+pub(super) fn request(query: Option<&str>) -> (RawParams, SearchRequest, Vec<String>, bool) {
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(query.unwrap_or_default()).unwrap_or_default();
     let get = |k: &str| {
@@ -77,9 +56,9 @@ fn request(query: Option<&str>) -> (RawParams, SearchRequest, Vec<String>, bool)
 
 /// The answer of /api/offers.
 #[derive(Serialize)]
-struct Answer {
+struct Answer<'a> {
     notices: Vec<String>,
-    rows: Vec<OfferRow>,
+    rows: &'a [OfferRow],
 }
 
 /// GET /api/offers
@@ -90,12 +69,16 @@ pub async fn api(
     let (_, req, notices, _) = request(query.as_deref());
     let rows = state.archive.offers(&req).await?;
     Ok(Json(
-        serde_json::to_value(Answer { notices, rows }).map_err(WebError::internal)?,
+        serde_json::to_value(Answer {
+            notices,
+            rows: &rows,
+        })
+        .map_err(WebError::internal)?,
     ))
 }
 
 /// The link to the sentence a row was read from.
-fn sentence_link(r: &OfferRow) -> String {
+pub(super) fn sentence_link(r: &OfferRow) -> String {
     format!("/articles/{}#offer-{}", r.article_id, r.start)
 }
 
@@ -107,75 +90,6 @@ fn place(r: &OfferRow) -> String {
         }
     }
     parts.join(" ")
-}
-
-/// GET /offers.csv
-pub async fn csv(
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, WebError> {
-    let (_, req, _, _) = request(query.as_deref());
-    let rows = state.archive.offers(&req).await?;
-    // A byte-order mark, so that spreadsheet programs read the Chinese as UTF-8.
-    let mut out = b"\xEF\xBB\xBF".to_vec();
-    {
-        let mut w = ::csv::Writer::from_writer(&mut out);
-        w.write_record(CSV_COLUMNS).map_err(WebError::internal)?;
-        for r in &rows {
-            let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
-            w.write_record([
-                r.province.clone().unwrap_or_default(),
-                r.city.clone().unwrap_or_default(),
-                r.county.clone().unwrap_or_default(),
-                r.article_id.clone(),
-                r.title.clone(),
-                r.date.clone().unwrap_or_default(),
-                r.kind.label().to_string(),
-                n(r.amount_min),
-                n(r.amount_max),
-                r.period.map(|p| p.label().to_string()).unwrap_or_default(),
-                r.years.map(|y| y.to_string()).unwrap_or_default(),
-                n(r.value),
-                r.recipients.degrees.join("；"),
-                r.recipients.tiers.join("；"),
-                r.recipients
-                    .age_max
-                    .map(|a| a.to_string())
-                    .unwrap_or_default(),
-                r.text.clone(),
-                sentence_link(r),
-            ])
-            .map_err(WebError::internal)?;
-        }
-        w.flush().map_err(WebError::internal)?;
-    }
-    Ok(download(out, "text/csv; charset=utf-8", "csv"))
-}
-
-/// GET /offers.jsonl
-pub async fn jsonl(
-    State(state): State<AppState>,
-    RawQuery(query): RawQuery,
-) -> Result<Response, WebError> {
-    let (_, req, _, _) = request(query.as_deref());
-    let rows = state.archive.offers(&req).await?;
-    let mut out = Vec::new();
-    for r in &rows {
-        serde_json::to_writer(&mut out, r).map_err(WebError::internal)?;
-        out.push(b'\n');
-    }
-    Ok(download(out, "application/jsonl; charset=utf-8", "jsonl"))
-}
-
-fn download(body: Vec<u8>, content_type: &'static str, extension: &str) -> Response {
-    let mut response = body.into_response();
-    let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    let disposition = format!("attachment; filename=\"rencai-offers.{extension}\"");
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
 }
 
 /// One row of the table.
@@ -250,7 +164,7 @@ pub async fn page(
     RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
     let (raw, req, notices, valid) = request(query.as_deref());
-    let mut rows = state.archive.offers(&req).await?;
+    let mut rows = state.archive.offers(&req).await?.to_vec();
     let pairs: Vec<(String, String)> =
         serde_urlencoded::from_str(query.as_deref().unwrap_or_default()).unwrap_or_default();
     let sort = pairs
