@@ -145,7 +145,7 @@ impl Row<'_> {
             .iter()
             .map(|c| match &json[*c] {
                 serde_json::Value::Null => String::new(),
-                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::String(s) => spreadsheet_text(s),
                 serde_json::Value::Array(values) => values
                     .iter()
                     .filter_map(|v| v.as_str())
@@ -154,6 +154,19 @@ impl Row<'_> {
                 other => other.to_string(),
             })
             .collect()
+    }
+}
+
+/// First characters that make a spreadsheet program read a cell as a formula.
+const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+
+/// Text for a CSV cell: one that a spreadsheet would run as a formula (text from scraped pages
+/// is anybody's) is kept as text by a leading apostrophe.
+pub fn spreadsheet_text(s: &str) -> String {
+    if s.starts_with(FORMULA_STARTS) {
+        format!("'{s}")
+    } else {
+        s.to_string()
     }
 }
 

@@ -60,10 +60,12 @@ impl Archive {
     async fn compare_offers(&self, req: &SearchRequest) -> Result<Vec<OfferRow>, ArchiveError> {
         let (index, store, req) = (self.index.clone(), self.store.clone(), req.clone());
         let turn = self.gate.enter().await?;
+        let deadline = std::time::Instant::now() + super::query::SEARCH_BUDGET;
         let runtime = tokio::runtime::Handle::current();
         tokio::task::spawn_blocking(move || {
             let _turn = turn;
-            let regions = search::newest_by_region(&index, &req, PER_REGION)?;
+            let regions = search::newest_by_region(&index, &req, PER_REGION, Some(deadline))
+                .map_err(super::query::search_failed)?;
             let ids: Vec<String> = regions.iter().flat_map(|r| r.ids.iter().cloned()).collect();
             let mut articles: HashMap<String, crate::article::Article> = runtime
                 .block_on(store.articles(&ids))?

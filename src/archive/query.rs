@@ -20,13 +20,13 @@ pub enum Snippets {
 
 /// Time a search may take once it runs: far beyond any search of a million articles on two
 /// cores, so it stops only pathological ones.
-const SEARCH_BUDGET: Duration = Duration::from_secs(3);
+pub(super) const SEARCH_BUDGET: Duration = Duration::from_secs(3);
 
 fn task_failed(e: tokio::task::JoinError) -> ArchiveError {
     SearchError::Task(e).into()
 }
 
-fn search_failed(e: SearchError) -> ArchiveError {
+pub(super) fn search_failed(e: SearchError) -> ArchiveError {
     match e {
         SearchError::OverBudget => Overload::OverBudget.into(),
         e => e.into(),

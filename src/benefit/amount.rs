@@ -62,6 +62,18 @@ fn value(number: &str, unit: &str) -> Option<i64> {
     (v > 0.0 && v < 1e15).then_some(v as i64)
 }
 
+/// A Chinese numeral's trailing unit apart from its number (一百万 → 一百, 万).
+fn split_unit(number: &str) -> (&str, &str) {
+    for unit in ["万", "亿", "千"] {
+        if let Some(base) = number.strip_suffix(unit)
+            && !base.is_empty()
+        {
+            return (base, unit);
+        }
+    }
+    (number, "")
+}
+
 /// Every amount in a sentence, in order.
 pub fn amounts(sentence: &str) -> Vec<Amount> {
     let chars = |byte: usize| sentence[..byte].chars().count();
@@ -73,9 +85,21 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
                 c.get(2).map_or("", |m| m.as_str()),
                 c.get(4).map_or("", |m| m.as_str()),
             );
-            // 50至500万元: the unit written once stands for both.
-            let ua = if ua.is_empty() { ub } else { ua };
-            (value(a.as_str(), ua), value(b.as_str(), ub))
+            // 50至500万元, 五十至一百万元: the second's unit, written once, stands for both when
+            // the bare first number is the smaller (5000至2万元 is 5000元 to 2万元).
+            let (b_base, b_unit) = if ub.is_empty() {
+                split_unit(b.as_str())
+            } else {
+                (b.as_str(), ub)
+            };
+            let ua = match (value(a.as_str(), ""), value(b_base, "")) {
+                (Some(x), Some(y)) if ua.is_empty() && x < y => b_unit,
+                _ => ua,
+            };
+            match (value(a.as_str(), ua), value(b.as_str(), ub)) {
+                (Some(x), Some(y)) if x > y => (Some(y), Some(x)),
+                pair => pair,
+            }
         } else if let Some(a) = c.get(5) {
             let v = value(a.as_str(), c.get(6).map_or("", |m| m.as_str()));
             (v, v)
@@ -163,6 +187,8 @@ mod tests {
         assert_eq!(one("一亿元"), (Some(100_000_000), Some(100_000_000)));
         assert_eq!(one("50万元至500万元"), (Some(500_000), Some(5_000_000)));
         assert_eq!(one("50至500万元"), (Some(500_000), Some(5_000_000)));
+        assert_eq!(one("5000至2万元"), (Some(5_000), Some(20_000)));
+        assert_eq!(one("五十至一百万元"), (Some(500_000), Some(1_000_000)));
         assert_eq!(one("最高可给予100万元"), (None, Some(1_000_000)));
         assert_eq!(one("10万元以上"), (Some(100_000), None));
         assert!(amounts("200平方米").is_empty());

@@ -17,6 +17,9 @@ const ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CONTINUES: &[char] = &['；', ';'];
 /// Characters between the clauses of a sentence.
 const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）', '(', ')'];
+/// Longest sentence read as one: a longer run without a full stop (a flattened table) is cut
+/// at a clause break, so that reading it stays linear in its length.
+const MAX_SENTENCE_CHARS: usize = 300;
 /// Farthest a benefit's name may stand after its amount in one clause ("2000元的生活补贴").
 pub const FOLLOWING_KIND_REACH: usize = 8;
 
@@ -105,10 +108,17 @@ pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut from = 0;
     while from < chars.len() {
-        let to = chars[from..]
+        let mut to = chars[from..]
             .iter()
             .position(|c| ENDS.contains(c))
             .map_or(chars.len(), |p| from + p + 1);
+        if to - from > MAX_SENTENCE_CHARS {
+            let limit = from + MAX_SENTENCE_CHARS;
+            to = chars[from..limit]
+                .iter()
+                .rposition(|c| CLAUSE_BREAKS.contains(c))
+                .map_or(limit, |p| from + p + 1);
+        }
         let lead = chars[from..to]
             .iter()
             .take_while(|c| c.is_whitespace())

@@ -24,11 +24,13 @@ pub struct RegionNewest {
     pub ids: Vec<String>,
 }
 
-/// The `per_region` newest matches of `req` in each region, as of today.
+/// The `per_region` newest matches of `req` in each region, as of today; gives up with
+/// [`super::SearchError::OverBudget`] once `deadline` has passed.
 pub fn newest_by_region(
     index: &SearchIndex,
     req: &SearchRequest,
     per_region: usize,
+    deadline: Option<std::time::Instant>,
 ) -> Result<Vec<RegionNewest>> {
     if req.unknown_region {
         return Ok(Vec::new());
@@ -43,7 +45,7 @@ pub fn newest_by_region(
         standing,
         per_region,
     };
-    let found = searcher.search(query.as_ref(), &collector)?;
+    let found = super::pass::collect(&searcher, query.as_ref(), &collector, deadline)?;
     let mut out = Vec::new();
     for (region, docs) in found {
         let mut ids = Vec::new();

@@ -46,6 +46,7 @@ impl Repealed {
         // A repeal takes effect from the earliest day one of its repealers gives; when none
         // gives a day, from ever.
         let mut since: HashMap<DocAddress, Option<i64>> = HashMap::new();
+        let mut days = Days::default();
         for term in &terms {
             let named = if let Some(number) = term.strip_prefix(REFERS_NUMBER) {
                 Term::from_field_text(fields.doc_number, number)
@@ -60,9 +61,9 @@ impl Repealed {
             }
             let targets = docs(searcher, named)?;
             for repealer in &repealers {
-                let day = in_force_from(searcher, *repealer)?;
+                let day = days.of(searcher, *repealer)?;
                 for target in &targets {
-                    if target == repealer || !may_repeal(day, in_force_from(searcher, *target)?) {
+                    if target == repealer || !may_repeal(day, days.of(searcher, *target)?) {
                         continue;
                     }
                     let slot = since.entry(*target).or_insert(day);
@@ -123,10 +124,21 @@ fn docs(searcher: &Searcher, term: Term) -> Result<Vec<DocAddress>> {
         .collect())
 }
 
-fn in_force_from(searcher: &Searcher, address: DocAddress) -> Result<Option<i64>> {
-    let reader = searcher.segment_reader(address.segment_ord);
-    let column: Option<Column<i64>> = reader.fast_fields().column_opt(IN_FORCE_FROM)?;
-    Ok(column.and_then(|c| c.first(address.doc_id)))
+/// The day each document counts from, its column opened once per segment.
+#[derive(Default)]
+struct Days(HashMap<u32, Option<Column<i64>>>);
+
+impl Days {
+    fn of(&mut self, searcher: &Searcher, address: DocAddress) -> Result<Option<i64>> {
+        let column = match self.0.entry(address.segment_ord) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let reader = searcher.segment_reader(address.segment_ord);
+                e.insert(reader.fast_fields().column_opt(IN_FORCE_FROM)?)
+            }
+        };
+        Ok(column.as_ref().and_then(|c| c.first(address.doc_id)))
+    }
 }
 
 /// What archived documents repeal, with the index generation it was worked out for.

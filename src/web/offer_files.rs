@@ -47,7 +47,7 @@ pub async fn csv(
                 r.city.clone().unwrap_or_default(),
                 r.county.clone().unwrap_or_default(),
                 r.article_id.clone(),
-                r.title.clone(),
+                crate::export::spreadsheet_text(&r.title),
                 r.date.clone().unwrap_or_default(),
                 r.kind.label().to_string(),
                 n(r.amount_min),
@@ -61,7 +61,7 @@ pub async fn csv(
                     .age_max
                     .map(|a| a.to_string())
                     .unwrap_or_default(),
-                r.text.clone(),
+                crate::export::spreadsheet_text(&r.text),
                 sentence_link(r),
             ])
             .map_err(WebError::internal)?;
