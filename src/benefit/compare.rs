@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Benefit, BenefitKind, Period, Recipients, extract};
+use super::{Benefit, BenefitKind, extract};
 use crate::article::Article;
 
 /// What to compare.
@@ -30,24 +30,9 @@ pub struct OfferRow {
     pub title: String,
     /// Its date, YYYY-MM-DD: the page's, else the day the document counts from.
     pub date: Option<String>,
-    /// The kind of benefit.
-    pub kind: BenefitKind,
-    /// Least amount in 元.
-    pub amount_min: Option<i64>,
-    /// Greatest amount in 元.
-    pub amount_max: Option<i64>,
-    /// How often it is paid.
-    pub period: Option<Period>,
-    /// For how many years.
-    pub years: Option<u32>,
-    /// The stated total in 元, else the amount.
-    pub value: Option<i64>,
-    /// Who receives it.
-    pub recipients: Recipients,
-    /// The sentence that states it.
-    pub text: String,
-    /// Its first character in the article's paragraphs joined with "\n".
-    pub start: usize,
+    /// The benefit, with the sentence that states it.
+    #[serde(flatten)]
+    pub benefit: Benefit,
 }
 
 impl Wanted {
@@ -72,7 +57,7 @@ pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted)
             .collect();
         // The best of each kind first, so that the first of a kind is the one kept.
         found.sort_by_key(|b| (b.kind, std::cmp::Reverse(b.value)));
-        let seen: Vec<BenefitKind> = out.iter().map(|r| r.kind).collect();
+        let seen: Vec<BenefitKind> = out.iter().map(|r| r.benefit.kind).collect();
         let date = match article.date {
             Some(d) => Some(d),
             None => crate::document::analyse(article, &[], crate::document::today())
@@ -83,7 +68,7 @@ pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted)
             if seen.contains(&b.kind)
                 || out
                     .iter()
-                    .any(|r| r.kind == b.kind && r.article_id == article.id)
+                    .any(|r| r.benefit.kind == b.kind && r.article_id == article.id)
             {
                 continue;
             }
@@ -94,15 +79,7 @@ pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted)
                 article_id: article.id.clone(),
                 title: article.title.clone(),
                 date: date.map(|d| d.format("%Y-%m-%d").to_string()),
-                kind: b.kind,
-                amount_min: b.amount_min,
-                amount_max: b.amount_max,
-                period: b.period,
-                years: b.years,
-                value: b.value,
-                recipients: b.recipients,
-                text: b.text,
-                start: b.start,
+                benefit: b,
             });
         }
     }
@@ -112,8 +89,9 @@ pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted)
 /// Best first: the greatest value, then those without one, each by region.
 pub fn rank(rows: &mut [OfferRow]) {
     rows.sort_by(|a, b| {
-        b.value
-            .cmp(&a.value)
+        b.benefit
+            .value
+            .cmp(&a.benefit.value)
             .then_with(|| (&a.province, &a.city, &a.county).cmp(&(&b.province, &b.city, &b.county)))
     });
 }

@@ -68,6 +68,22 @@ impl Marked {
         }
     }
 
+    /// Characters `from..to` of the text, keeping their marks.
+    pub fn cut(&self, from: usize, to: usize) -> Marked {
+        let mut out = Marked::default();
+        let mut at = 0;
+        for s in &self.0 {
+            let len = s.text.chars().count();
+            let (a, b) = (from.max(at), to.min(at + len));
+            if a < b {
+                let piece: String = s.text.chars().skip(a - at).take(b - a).collect();
+                out.push(&piece, s.marked);
+            }
+            at += len;
+        }
+        out
+    }
+
     /// The segments, for templates.
     pub fn segments(&self) -> &[Segment] {
         &self.0
@@ -214,6 +230,33 @@ mod tests {
 
     fn terms(t: &[&str]) -> Vec<String> {
         t.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_cut_keeps_the_marks_it_crosses() {
+        let marked = highlight("给予安家补贴。每月补贴", &terms(&["补贴"]));
+        let first = marked.cut(0, 7);
+        let second = marked.cut(7, 11);
+        let text = |m: &Marked| {
+            m.segments()
+                .iter()
+                .map(|s| s.text.clone())
+                .collect::<String>()
+        };
+        assert_eq!(text(&first), "给予安家补贴。");
+        assert_eq!(text(&second), "每月补贴");
+        assert!(
+            first
+                .segments()
+                .iter()
+                .any(|s| s.marked && s.text == "补贴")
+        );
+        let across = marked.cut(5, 9);
+        assert_eq!(text(&across), "贴。每月");
+        assert!(
+            across.segments()[0].marked,
+            "the half of a mark inside the cut stays marked"
+        );
     }
 
     #[test]

@@ -116,14 +116,22 @@ pub fn view(
         .iter()
         .map(|p| {
             let chars: Vec<char> = p.text().chars().collect();
+            // Marked whole, so that a term across a sentence's edge keeps its mark; piece by
+            // piece when the script conversion changed the length.
+            let shown = script.convert(p.text());
+            let whole =
+                (shown.chars().count() == chars.len()).then(|| snippet::highlight(&shown, &terms));
             let pieces = benefits::cuts(chars.len(), offset, &offered)
                 .into_iter()
                 .map(|(anchor, from, to)| {
-                    let text: String = chars[from..to].iter().collect();
-                    Piece {
-                        anchor,
-                        text: snippet::highlight(&script.convert(&text), &terms),
-                    }
+                    let text = match &whole {
+                        Some(marked) => marked.cut(from, to),
+                        None => {
+                            let text: String = chars[from..to].iter().collect();
+                            snippet::highlight(&script.convert(&text), &terms)
+                        }
+                    };
+                    Piece { anchor, text }
                 })
                 .collect();
             offset += chars.len() + 1;

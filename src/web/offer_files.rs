@@ -49,19 +49,23 @@ pub async fn csv(
                 r.article_id.clone(),
                 crate::export::spreadsheet_text(&r.title),
                 r.date.clone().unwrap_or_default(),
-                r.kind.label().to_string(),
-                n(r.amount_min),
-                n(r.amount_max),
-                r.period.map(|p| p.label().to_string()).unwrap_or_default(),
-                r.years.map(|y| y.to_string()).unwrap_or_default(),
-                n(r.value),
-                r.recipients.degrees.join("；"),
-                r.recipients.tiers.join("；"),
-                r.recipients
+                r.benefit.kind.label().to_string(),
+                n(r.benefit.amount_min),
+                n(r.benefit.amount_max),
+                r.benefit
+                    .period
+                    .map(|p| p.label().to_string())
+                    .unwrap_or_default(),
+                r.benefit.years.map(|y| y.to_string()).unwrap_or_default(),
+                n(r.benefit.value),
+                r.benefit.recipients.degrees.join("；"),
+                r.benefit.recipients.tiers.join("；"),
+                r.benefit
+                    .recipients
                     .age_max
                     .map(|a| a.to_string())
                     .unwrap_or_default(),
-                crate::export::spreadsheet_text(&r.text),
+                crate::export::spreadsheet_text(&r.benefit.text),
                 sentence_link(r),
             ])
             .map_err(WebError::internal)?;

@@ -79,7 +79,7 @@ pub async fn api(
 
 /// The link to the sentence a row was read from.
 pub(super) fn sentence_link(r: &OfferRow) -> String {
-    format!("/articles/{}#offer-{}", r.article_id, r.start)
+    format!("/articles/{}#offer-{}", r.article_id, r.benefit.start)
 }
 
 fn place(r: &OfferRow) -> String {
@@ -195,19 +195,24 @@ pub async fn page(
         _ => {}
     }
     let charted: Vec<&OfferRow> = {
-        let mut by_value: Vec<&OfferRow> = rows.iter().filter(|r| r.value.is_some()).collect();
-        by_value.sort_by_key(|r| std::cmp::Reverse(r.value));
+        let mut by_value: Vec<&OfferRow> =
+            rows.iter().filter(|r| r.benefit.value.is_some()).collect();
+        by_value.sort_by_key(|r| std::cmp::Reverse(r.benefit.value));
         by_value.into_iter().take(BARS).collect()
     };
-    let top = charted.first().and_then(|r| r.value).unwrap_or(1).max(1) as f64;
+    let top = charted
+        .first()
+        .and_then(|r| r.benefit.value)
+        .unwrap_or(1)
+        .max(1) as f64;
     let bars: Vec<Bar> = charted
         .iter()
         .enumerate()
         .map(|(i, r)| Bar {
-            label: format!("{} {}", place(r), r.kind.label()),
-            value: r.value.map(benefits::yuan).unwrap_or_default(),
+            label: format!("{} {}", place(r), r.benefit.kind.label()),
+            value: r.benefit.value.map(benefits::yuan).unwrap_or_default(),
             y: i * BAR_HEIGHT,
-            width: (r.value.unwrap_or(0) as f64 / top * 100.0).max(0.5),
+            width: (r.benefit.value.unwrap_or(0) as f64 / top * 100.0).max(0.5),
             href: sentence_link(r),
         })
         .collect();
@@ -232,10 +237,14 @@ pub async fn page(
             .iter()
             .map(|r| TableRow {
                 place: place(r),
-                kind: r.kind.label(),
-                amount: benefits::amount_text((r.amount_min, r.amount_max), r.period, r.years),
-                value: r.value.map(benefits::yuan).unwrap_or_default(),
-                recipients: benefits::recipients_text(&r.recipients),
+                kind: r.benefit.kind.label(),
+                amount: benefits::amount_text(
+                    (r.benefit.amount_min, r.benefit.amount_max),
+                    r.benefit.period,
+                    r.benefit.years,
+                ),
+                value: r.benefit.value.map(benefits::yuan).unwrap_or_default(),
+                recipients: benefits::recipients_text(&r.benefit.recipients),
                 title: r.title.clone(),
                 date: r.date.clone().unwrap_or_default(),
                 href: sentence_link(r),
