@@ -43,6 +43,16 @@ impl Archive {
             if let Err(e) = self.index.reload_if_committed() {
                 tracing::warn!("index reload failed: {}", crate::report::chain(&e));
             }
+            // What archived documents repeal is worked out once per index generation: here,
+            // rather than in the first search after a commit.
+            let index = self.index.clone();
+            let warmed = tokio::task::spawn_blocking(move || {
+                index.standing(&index.searcher(), crate::document::today())
+            })
+            .await;
+            if let Ok(Err(e)) = warmed {
+                tracing::warn!("reading repeals failed: {}", crate::report::chain(&e));
+            }
         }
     }
 
