@@ -291,3 +291,52 @@ fn regulations_state_their_dates_and_kind() {
     assert!(date_share >= DOCUMENT_FLOOR, "{date_share}");
     assert!(kind_share >= DOCUMENT_FLOOR, "{kind_share}");
 }
+
+/// Every benefit read from the real regulations and news stories is exactly its span of the
+/// article; prints how many articles state any, and what was read, by kind.
+#[test]
+#[ignore = "needs ../shared/corpus"]
+fn benefits_read_from_real_texts_are_their_spans() {
+    let root = shared().join("local-regulations");
+    let mut by_kind: std::collections::BTreeMap<&str, usize> = Default::default();
+    let (mut articles, mut with) = (0usize, 0usize);
+    let mut check = |name: &str, paragraphs: Vec<String>| {
+        articles += 1;
+        let found = rencai::benefit::extract(&paragraphs);
+        with += usize::from(!found.is_empty());
+        let joined: Vec<char> = paragraphs.join("\n").chars().collect();
+        for b in &found {
+            let span: String = joined[b.start..b.end].iter().collect();
+            assert_eq!(span, b.text, "{name}");
+            *by_kind.entry(b.kind.label()).or_default() += 1;
+        }
+    };
+    for file in province_folders(&root)
+        .iter()
+        .flat_map(|f| markdown_files(f))
+    {
+        let name = file.to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&file).expect("utf-8 regulation");
+        for e in rencai::ingest::extract::extract(&name, &text)
+            .into_iter()
+            .flatten()
+        {
+            check(
+                &name,
+                e.paragraphs.iter().map(|p| p.text().to_string()).collect(),
+            );
+        }
+    }
+    let news = std::fs::read_to_string(shared().join("cctv-xwlb-talent.jsonl")).expect("news");
+    for e in rencai::ingest::extract::extract("cctv-xwlb-talent.jsonl", &news)
+        .into_iter()
+        .flatten()
+    {
+        check(
+            "cctv-xwlb-talent.jsonl",
+            e.paragraphs.iter().map(|p| p.text().to_string()).collect(),
+        );
+    }
+    println!("benefits: {with} of {articles} real articles state any; by kind: {by_kind:?}");
+    assert!(articles > 6_000, "{articles} articles read");
+}
