@@ -26,6 +26,7 @@ const FLOOR_AFTER: &[&str] = &["以上"];
 /// What may follow a number of 万 written without 元 that makes it a count, not money.
 const COUNTED: &[char] = &[
     '多', '余', '人', '名', '个', '套', '平', '亩', '次', '户', '家', '项', '倍', '%', '册', '吨',
+    '所', '座', '台', '辆', '场',
 ];
 /// Characters before an amount searched for a ceiling word ("最高可给予" …).
 const CEILING_REACH: usize = 6;

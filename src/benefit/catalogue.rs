@@ -173,7 +173,6 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("落户", BenefitKind::Residence),
     ("户籍迁入", BenefitKind::Residence),
     ("户口迁入", BenefitKind::Residence),
-    ("户籍", BenefitKind::Residence),
     ("户口", BenefitKind::Residence),
     ("子女入学", BenefitKind::Schooling),
     ("子女就学", BenefitKind::Schooling),
@@ -268,7 +267,20 @@ pub const NOT_AN_OFFER: &[&str] = &[
     "薪酬",
     "年薪",
     "税收",
+    "不得",
+    "累计",
+    "下达",
+    "下拨",
+    "提供了",
+    "给予了",
+    "发放了",
+    "拿出了",
+    "拿出",
+    "财政拨付",
 ];
+
+/// Words right before an amount that make it a figure reported, not an offer (近20亿元).
+pub const APPROXIMATE: &[&str] = &["近", "约", "逾", "超"];
 
 /// Endings of a recipient that make it an organisation, not a person.
 pub const ORGANISATIONS: &[&str] = &[
@@ -341,6 +353,8 @@ pub const SUPPLY: &[&str] = &[
     "制定",
     "已为",
     "办理了",
+    "建设企业",
+    "配套设施",
 ];
 
 /// Names too general to stand for a benefit without an amount ("给予奖励").
@@ -364,7 +378,7 @@ pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)[^，
 /// Words right after a benefit's name that make it a rule, a fund or an office, not an offer.
 pub const NOT_AFTER: &[&str] = &[
     "办法", "政策", "制度", "体系", "机制", "标准", "资金", "管理", "部门", "局", "机构", "条件",
-    "限制", "门槛",
+    "限制", "门槛", "经费", "基金", "项目", "治理", "事业",
 ];
 
 /// Phrases with a benefit word that name no benefit to a person: an enterprise settling, or
@@ -381,4 +395,7 @@ pub const NOT_A_BENEFIT: &[&str] = &[
     "落户并",
     "落户本市的企业",
     "引进落户",
+    "落户在",
+    "园落户",
+    "安家落户",
 ];

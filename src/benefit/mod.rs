@@ -14,8 +14,8 @@ use serde::Serialize;
 use amount::Amount;
 pub use catalogue::BenefitKind;
 use catalogue::{
-    GENERAL, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS, POSTDOC,
-    POSTDOC_FUNDING, SUPPLY,
+    APPROXIMATE, GENERAL, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS,
+    POSTDOC, POSTDOC_FUNDING, SUPPLY,
 };
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
@@ -117,6 +117,11 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
         let Some(mention) = bind(s, a).or(inherited) else {
             continue;
         };
+        // 就业补助资金, 奖励经费: a fund or a budget of that name, not the benefit.
+        let after = s.slice(mention.end, mention.end + NOT_AFTER_REACH);
+        if NOT_AFTER.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
         bound.push(mention.start);
         let kind = if postdoc && POSTDOC_FUNDING.contains(&mention.kind) {
             BenefitKind::Postdoc
@@ -185,7 +190,10 @@ const NOT_AFTER_REACH: usize = 2;
 /// turnover, and not given to an organisation ("对…企业", "给予引才企业…").
 fn is_offer(s: &Sentence, a: &Amount) -> bool {
     let segment = s.segment_text(a.start);
-    if NOT_AN_OFFER.iter().any(|w| segment.contains(w)) {
+    let just_before = s.slice(a.start.saturating_sub(1), a.start);
+    if NOT_AN_OFFER.iter().any(|w| segment.contains(w))
+        || APPROXIMATE.contains(&just_before.as_str())
+    {
         return false;
     }
     let organisation = |phrase: &str| {
@@ -193,7 +201,7 @@ fn is_offer(s: &Sentence, a: &Amount) -> bool {
             && !PERSONS.iter().any(|p| phrase.contains(p))
     };
     if s.recipient_phrase(a.start)
-        .is_some_and(|r| ORGANISATIONS.iter().any(|o| r.ends_with(o)) && organisation(&r))
+        .is_some_and(|r| organisation(&r))
     {
         return false;
     }
