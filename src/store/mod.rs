@@ -82,13 +82,10 @@ impl Store {
             // Rows of a few kilobytes (texts, raw pages) waste a third of 4 KiB pages; 16 KiB
             // pages hold several. Takes effect when the database is created.
             .page_size(16_384);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(options)
-            .await?;
-        // Two processes opening a new archive at once would both apply the first migration:
-        // SQLite has no lock spanning the migrations' transactions, so a lock file beside the
-        // database takes turns.
+        // Two processes opening a new archive at once would both apply the first migration,
+        // and both switch the new file to WAL (which SQLite may refuse at once, without
+        // waiting): SQLite has no lock spanning these, so a lock file beside the database
+        // takes turns from the first connection to the last migration.
         let lock_path = path.with_extension("db-migrate-lock");
         let lock_error = |e| StoreError::Lock(lock_path.display().to_string(), e);
         let lock = std::fs::OpenOptions::new()
@@ -101,6 +98,10 @@ impl Store {
             .await
             .map_err(|e| StoreError::Lock(lock_path.display().to_string(), e.into()))?
             .map_err(lock_error)?;
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await?;
         MIGRATOR.run(&pool).await?;
         drop(lock);
         Ok(Store { pool })
