@@ -52,20 +52,28 @@ impl Archive {
         if let Some(rows) = self.offers.get(&key) {
             return Ok(rows);
         }
-        let rows = Arc::new(self.compare_offers(req).await?);
-        self.offers.put(key, rows.clone());
+        let (rows, current) = self.compare_offers(req).await?;
+        let rows = Arc::new(rows);
+        if current {
+            self.offers.put(key, rows.clone());
+        }
         Ok(rows)
     }
 
-    async fn compare_offers(&self, req: &SearchRequest) -> Result<Vec<OfferRow>, ArchiveError> {
+    /// The rows, and whether they were judged with the current generation's repeals.
+    async fn compare_offers(
+        &self,
+        req: &SearchRequest,
+    ) -> Result<(Vec<OfferRow>, bool), ArchiveError> {
         let (index, store, req) = (self.index.clone(), self.store.clone(), req.clone());
         let turn = self.gate.enter().await?;
         let deadline = std::time::Instant::now() + super::query::SEARCH_BUDGET;
         let runtime = tokio::runtime::Handle::current();
         tokio::task::spawn_blocking(move || {
             let _turn = turn;
-            let regions = search::newest_by_region(&index, &req, PER_REGION, Some(deadline))
+            let newest = search::newest_by_region(&index, &req, PER_REGION, Some(deadline))
                 .map_err(super::query::search_failed)?;
+            let regions = newest.regions;
             let ids: Vec<String> = regions.iter().flat_map(|r| r.ids.iter().cloned()).collect();
             let mut articles: HashMap<String, crate::article::Article> = runtime
                 .block_on(store.articles(&ids))?
@@ -86,7 +94,7 @@ impl Archive {
                 rows.extend(compare::region_rows(&region.region, &newest_first, &wanted));
             }
             compare::rank(&mut rows);
-            Ok(rows)
+            Ok((rows, newest.current))
         })
         .await
         .map_err(|e| ArchiveError::Search(SearchError::Task(e)))?

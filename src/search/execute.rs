@@ -133,7 +133,9 @@ pub fn search_within(
     if let Some(counted) = cached {
         results.total = counted.total;
         results.facets = counted.facets;
-        index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
+        if standing.is_current() {
+            index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
+        }
         return Ok(results);
     }
     let (province, city, county) = match pass.regions {
@@ -202,7 +204,10 @@ pub fn search_within(
         facets: results.facets.clone(),
         fallback: results.fallback,
     };
-    index.with_cache(generation, |c| c.counts.put(key, counted));
-    index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
+    // Results read with a previous generation's repeals are answered, not kept.
+    if standing.is_current() {
+        index.with_cache(generation, |c| c.counts.put(key, counted));
+        index.with_cache(generation, |c| c.pages.put(page_key, results.clone()));
+    }
     Ok(results)
 }

@@ -28,7 +28,7 @@ pub use execute::{Texts, search, search_within};
 pub use facets::{FacetCount, Facets};
 pub use index::{IndexUpdater, SearchIndex, Synced};
 pub use inspect::{IndexContents, inspect};
-pub use newest::{RegionNewest, newest_by_region};
+pub use newest::{Newest, RegionNewest, newest_by_region};
 pub use related::related;
 pub use repealers::{Role, named, referrers};
 pub use request::{SearchRequest, Sort};

@@ -15,6 +15,15 @@ use super::validity::{SegmentStanding, Standing};
 use super::{Result, SearchIndex, SearchRequest, filters, syntax};
 use crate::document::Validity;
 
+/// Each region's newest matches, and whether they were judged with the current generation's
+/// repeals (only then may they be kept).
+pub struct Newest {
+    /// The regions, in order.
+    pub regions: Vec<RegionNewest>,
+    /// See [`super::Standing::is_current`].
+    pub current: bool,
+}
+
 /// The newest matching articles of one region, newest first.
 #[derive(Debug, Clone)]
 pub struct RegionNewest {
@@ -31,17 +40,21 @@ pub fn newest_by_region(
     req: &SearchRequest,
     per_region: usize,
     deadline: Option<std::time::Instant>,
-) -> Result<Vec<RegionNewest>> {
+) -> Result<Newest> {
     if req.unknown_region {
-        return Ok(Vec::new());
+        return Ok(Newest {
+            regions: Vec::new(),
+            current: true,
+        });
     }
     let searcher = index.searcher();
     let fields = index.fields();
     let standing = index.standing(&searcher, crate::document::today())?;
+    let current = standing.is_current();
     let filters = filters(req, &standing);
     let text = query::text_query(fields, &syntax::parse(&req.q), false);
     let query = query::filtered(fields, text, &filters, Leave::Nothing);
-    let collector = Newest {
+    let collector = NewestCollector {
         standing,
         per_region,
     };
@@ -58,13 +71,16 @@ pub fn newest_by_region(
         out.push(RegionNewest { region, ids });
     }
     out.sort_by(|a, b| a.region.cmp(&b.region));
-    Ok(out)
+    Ok(Newest {
+        regions: out,
+        current,
+    })
 }
 
 /// Newest docs per region (its facet path), newest first.
 type Found = HashMap<Vec<String>, Vec<(i64, DocAddress)>>;
 
-struct Newest {
+struct NewestCollector {
     standing: Standing,
     per_region: usize,
 }
@@ -126,7 +142,7 @@ impl SegmentCollector for SegmentNewest {
     }
 }
 
-impl Collector for Newest {
+impl Collector for NewestCollector {
     type Fruit = Found;
     type Child = SegmentNewest;
 

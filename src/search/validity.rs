@@ -93,26 +93,56 @@ impl Repealed {
 
 impl super::SearchIndex {
     /// Where every document of `searcher` stands on `today`; what documents repeal is worked
-    /// out once per index generation.
+    /// out once per index generation. While one search works it out, others use the previous
+    /// generation's (documents in new segments count as not repealed meanwhile) rather than
+    /// wait; only the very first waits.
     pub fn standing(&self, searcher: &Searcher, today: chrono::NaiveDate) -> Result<Standing> {
         let generation = searcher.generation().generation_id();
-        // Held while finding, so that concurrent searches of a new generation find it once.
-        let mut slot = self
-            .repealed
+        let slot = &self.repealed;
+        let known = || {
+            slot.current
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .clone()
+        };
+        let fresh = |k: &Option<(u64, Arc<Repealed>)>| {
+            k.as_ref()
+                .filter(|(g, _)| *g == generation)
+                .map(|(_, r)| r.clone())
+        };
+        let before = known();
+        if let Some(r) = fresh(&before) {
+            return Ok(Standing::new(r, today));
+        }
+        let _finding = match slot.finding.try_lock() {
+            Ok(guard) => guard,
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => match before {
+                Some((_, previous)) => {
+                    let mut stale = Standing::new(previous, today);
+                    stale.current = false;
+                    return Ok(stale);
+                }
+                None => slot
+                    .finding
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner),
+            },
+        };
+        // Another search may have finished while this one waited.
+        if let Some(r) = fresh(&known()) {
+            return Ok(Standing::new(r, today));
+        }
+        let found = Arc::new(Repealed::find(searcher, self.fields())?);
+        let mut current = slot
+            .current
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let repealed = match slot.as_ref() {
-            Some((g, r)) if *g == generation => r.clone(),
-            _ => {
-                let found = Arc::new(Repealed::find(searcher, self.fields())?);
-                // A search on an older searcher does not evict the newer generation's.
-                if slot.as_ref().is_none_or(|(g, _)| *g < generation) {
-                    *slot = Some((generation, found.clone()));
-                }
-                found
-            }
-        };
-        Ok(Standing::new(repealed, today))
+        // A search on an older searcher does not evict the newer generation's.
+        if current.as_ref().is_none_or(|(g, _)| *g < generation) {
+            *current = Some((generation, found.clone()));
+        }
+        Ok(Standing::new(found, today))
     }
 }
 
@@ -141,14 +171,20 @@ impl Days {
     }
 }
 
-/// What archived documents repeal, with the index generation it was worked out for.
-pub(super) type RepealedSlot = std::sync::Mutex<Option<(u64, Arc<Repealed>)>>;
+/// What archived documents repeal, with the index generation it was worked out for, and the
+/// turn to work out the next.
+#[derive(Default)]
+pub(super) struct RepealedSlot {
+    current: std::sync::Mutex<Option<(u64, Arc<Repealed>)>>,
+    finding: std::sync::Mutex<()>,
+}
 
 /// Where every document of the index stands on one day.
 #[derive(Clone)]
 pub struct Standing {
     repealed: Arc<Repealed>,
     today: i64,
+    current: bool,
 }
 
 impl PartialEq for Standing {
@@ -171,7 +207,14 @@ impl Standing {
         Standing {
             repealed,
             today: day_ts(today),
+            current: true,
         }
+    }
+
+    /// Whether it knows what the documents of the searcher's own generation repeal (else a
+    /// previous generation's, while that is worked out): only then may results be kept.
+    pub fn is_current(&self) -> bool {
+        self.current
     }
 
     /// Each document's validity within one segment.
