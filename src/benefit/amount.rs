@@ -23,6 +23,8 @@ const CEILING_BEFORE: &[&str] = &["最高", "最多", "不超过", "不高于", 
 const CEILING_AFTER: &[&str] = &["以内", "以下", "封顶", "为限"];
 /// Words just after an amount that make it a floor.
 const FLOOR_AFTER: &[&str] = &["以上"];
+/// Words just before an amount that make it a floor.
+const FLOOR_BEFORE: &[&str] = &["不低于", "不少于", "最低", "至少"];
 /// What may follow a number of 万 written without 元 that makes it a count, not money.
 const COUNTED: &[char] = &[
     '多', '余', '人', '名', '个', '套', '平', '亩', '次', '户', '家', '项', '倍', '%', '册', '吨',
@@ -132,7 +134,10 @@ pub fn amounts(sentence: &str) -> Vec<Amount> {
                 || CEILING_AFTER.iter().any(|w| after.starts_with(w)))
         {
             (None, max)
-        } else if single && FLOOR_AFTER.iter().any(|w| after.starts_with(w)) {
+        } else if single
+            && (FLOOR_AFTER.iter().any(|w| after.starts_with(w))
+                || FLOOR_BEFORE.iter().any(|w| before.contains(w)))
+        {
             (min, None)
         } else {
             (min, max)
@@ -192,6 +197,7 @@ mod tests {
         assert_eq!(one("五十至一百万元"), (Some(500_000), Some(1_000_000)));
         assert_eq!(one("最高可给予100万元"), (None, Some(1_000_000)));
         assert_eq!(one("10万元以上"), (Some(100_000), None));
+        assert_eq!(one("每年不低于一百元"), (Some(100), None));
         assert!(amounts("200平方米").is_empty());
         assert_eq!(one("最高给予200万安家补贴"), (None, Some(2_000_000)));
         assert!(amounts("1.5万多名人才").is_empty());

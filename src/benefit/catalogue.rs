@@ -298,6 +298,8 @@ pub const ORGANISATIONS: &[&str] = &[
     "学校",
     "银行",
     "中心",
+    "市场主体",
+    "用人单位",
 ];
 
 /// Words that make a recipient a person even when an organisation is named ("大学生创业项目").
@@ -318,8 +320,31 @@ pub const PERSONS: &[&str] = &[
 
 /// Words by which a sentence offers a benefit.
 pub const OFFER_VERBS: &[&str] = &[
-    "给予", "提供", "享受", "享有", "可", "优先", "安排", "协助", "解决", "办理", "免费", "免租",
-    "入住", "随迁", "协调", "发放", "开通", "放开", "申请", "领取", "便利", "优待", "照顾",
+    "给予",
+    "提供",
+    "享受",
+    "享有",
+    "可",
+    "优先",
+    "安排",
+    "协助",
+    "解决",
+    "办理",
+    "免费",
+    "免租",
+    "入住",
+    "随迁",
+    "协调",
+    "发放",
+    "开通",
+    "放开",
+    "申请",
+    "领取",
+    "便利",
+    "优待",
+    "照顾",
+    "待遇",
+    "服务保障",
 ];
 
 /// Words of which one must stand in a sentence offering a benefit in kind, or one without an
@@ -338,7 +363,30 @@ pub const PEOPLE: &[&str] = &[
     "青年",
     "团队",
     "大师",
+    "人员",
+    "个人",
+    "残疾人",
+    "农民工",
+    "职工",
+    "劳动者",
+    "居民",
+    "父母",
+    "发明人",
+    "举报人",
+    "退役军人",
+    "老年人",
+    "学生",
+    "教师",
+    "家庭",
 ];
+
+/// Words that make a sentence a prohibition or a penalty, not an offer ("不得…", "取消其…奖励").
+pub const PROHIBITIONS: &[&str] = &[
+    "不得", "禁止", "纵容", "违反", "处罚", "罚款", "取消", "追回", "骗取",
+];
+
+/// How near a general name ("奖励") must follow 给予 to stand for a benefit without an amount.
+pub const GIVEN_REACH: usize = 6;
 
 /// Words that make a clause about building, planning or the past, not an offer to people.
 pub const SUPPLY: &[&str] = &[

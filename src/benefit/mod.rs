@@ -14,8 +14,8 @@ use serde::Serialize;
 use amount::Amount;
 pub use catalogue::BenefitKind;
 use catalogue::{
-    APPROXIMATE, GENERAL, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS,
-    POSTDOC, POSTDOC_FUNDING, SUPPLY,
+    APPROXIMATE, GENERAL, GIVEN_REACH, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE,
+    PERSONS, POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SUPPLY,
 };
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
@@ -151,6 +151,7 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     // Benefits named without an amount (in kind, or money left to other rules): in a
     // sentence that offers something to people, not one about building or making rules.
     let offering = OFFER_VERBS.iter().any(|v| s.text.contains(v))
+        && !PROHIBITIONS.iter().any(|w| s.text.contains(w))
         && PEOPLE
             .iter()
             .any(|w| s.text.contains(w) || s.carry.contains(w));
@@ -164,8 +165,9 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
             || out.iter().any(|b| b.kind == m.kind)
             || NOT_AFTER.iter().any(|w| after.starts_with(w))
             || SUPPLY.iter().any(|w| clause.contains(w))
-            || (!m.kind.in_kind()
-                && (GENERAL.contains(&m.phrase.as_str()) || !s.amounts.is_empty()))
+            || (GENERAL.contains(&m.phrase.as_str()) && !given(s, m))
+            || s.recipient_phrase(m.start)
+                .is_some_and(|r| organisation(&r))
         {
             continue;
         }
@@ -183,6 +185,19 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     out
 }
 
+/// Whether a recipient phrase names an organisation and no person ("引才企业", but not
+/// "大学生创业项目").
+fn organisation(phrase: &str) -> bool {
+    ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !PERSONS.iter().any(|p| phrase.contains(p))
+}
+
+/// Whether a general name ("奖励") is given outright: 给予 shortly before it in its clause.
+fn given(s: &Sentence, m: &Mention) -> bool {
+    let (start, _) = s.segment_bounds(m.start);
+    let before = s.slice(start.max(m.start.saturating_sub(GIVEN_REACH + 2)), m.start);
+    before.contains("给予")
+}
+
 /// Characters after a benefit's name looked at for what makes it no offer ("…补贴办法").
 const NOT_AFTER_REACH: usize = 2;
 
@@ -196,10 +211,6 @@ fn is_offer(s: &Sentence, a: &Amount) -> bool {
     {
         return false;
     }
-    let organisation = |phrase: &str| {
-        ORGANISATIONS.iter().any(|o| phrase.contains(o))
-            && !PERSONS.iter().any(|p| phrase.contains(p))
-    };
     if s.recipient_phrase(a.start)
         .is_some_and(|r| organisation(&r))
     {
