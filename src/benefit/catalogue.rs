@@ -173,7 +173,6 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("落户", BenefitKind::Residence),
     ("户籍迁入", BenefitKind::Residence),
     ("户口迁入", BenefitKind::Residence),
-    ("户口", BenefitKind::Residence),
     ("子女入学", BenefitKind::Schooling),
     ("子女就学", BenefitKind::Schooling),
     ("子女教育", BenefitKind::Schooling),
@@ -385,9 +384,6 @@ pub const PROHIBITIONS: &[&str] = &[
     "不得", "禁止", "纵容", "违反", "处罚", "罚款", "取消", "追回", "骗取",
 ];
 
-/// How near a general name ("奖励") must follow 给予 to stand for a benefit without an amount.
-pub const GIVEN_REACH: usize = 6;
-
 /// Words that make a clause about building, planning or the past, not an offer to people.
 pub const SUPPLY: &[&str] = &[
     "建设人才",
@@ -405,7 +401,8 @@ pub const SUPPLY: &[&str] = &[
     "配套设施",
 ];
 
-/// Names too general to stand for a benefit without an amount ("给予奖励").
+/// Names too general to stand for a benefit without an amount: "给予表彰和奖励" closes most
+/// regulations, whatever their subject.
 pub const GENERAL: &[&str] = &["奖励", "资助", "奖补", "津贴"];
 
 /// A benefit named in two parts within a clause: 配偶随迁需要就业, 子女可就近入学.
@@ -426,7 +423,7 @@ pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)[^，
 /// Words right after a benefit's name that make it a rule, a fund or an office, not an offer.
 pub const NOT_AFTER: &[&str] = &[
     "办法", "政策", "制度", "体系", "机制", "标准", "资金", "管理", "部门", "局", "机构", "条件",
-    "限制", "门槛", "经费", "基金", "项目", "治理", "事业",
+    "限制", "门槛", "经费", "基金", "项目", "治理", "事业", "主管",
 ];
 
 /// Phrases with a benefit word that name no benefit to a person: an enterprise settling, or

@@ -14,8 +14,8 @@ use serde::Serialize;
 use amount::Amount;
 pub use catalogue::BenefitKind;
 use catalogue::{
-    APPROXIMATE, GENERAL, GIVEN_REACH, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE,
-    PERSONS, POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SUPPLY,
+    APPROXIMATE, GENERAL, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS,
+    POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SUPPLY,
 };
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
@@ -165,7 +165,7 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
             || out.iter().any(|b| b.kind == m.kind)
             || NOT_AFTER.iter().any(|w| after.starts_with(w))
             || SUPPLY.iter().any(|w| clause.contains(w))
-            || (GENERAL.contains(&m.phrase.as_str()) && !given(s, m))
+            || GENERAL.contains(&m.phrase.as_str())
             || s.recipient_phrase(m.start)
                 .is_some_and(|r| organisation(&r))
         {
@@ -189,13 +189,6 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
 /// "大学生创业项目").
 fn organisation(phrase: &str) -> bool {
     ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !PERSONS.iter().any(|p| phrase.contains(p))
-}
-
-/// Whether a general name ("奖励") is given outright: 给予 shortly before it in its clause.
-fn given(s: &Sentence, m: &Mention) -> bool {
-    let (start, _) = s.segment_bounds(m.start);
-    let before = s.slice(start.max(m.start.saturating_sub(GIVEN_REACH + 2)), m.start);
-    before.contains("给予")
 }
 
 /// Characters after a benefit's name looked at for what makes it no offer ("…补贴办法").
