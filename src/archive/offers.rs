@@ -74,7 +74,10 @@ impl Archive {
             let newest = search::newest_by_region(&index, &req, PER_REGION, Some(deadline))
                 .map_err(super::query::search_failed)?;
             let regions = newest.regions;
-            let ids: Vec<String> = regions.iter().flat_map(|r| r.ids.iter().cloned()).collect();
+            let ids: Vec<String> = regions
+                .iter()
+                .flat_map(|r| r.articles.iter().map(|(id, _)| id.clone()))
+                .collect();
             let mut articles: HashMap<String, crate::article::Article> = runtime
                 .block_on(store.articles(&ids))?
                 .into_iter()
@@ -87,9 +90,9 @@ impl Archive {
             let mut rows = Vec::new();
             for region in regions {
                 let newest_first: Vec<_> = region
-                    .ids
+                    .articles
                     .iter()
-                    .filter_map(|id| articles.remove(id))
+                    .filter_map(|(id, day)| Some((articles.remove(id)?, *day)))
                     .collect();
                 rows.extend(compare::region_rows(&region.region, &newest_first, &wanted));
             }

@@ -45,11 +45,16 @@ impl Wanted {
     }
 }
 
-/// The rows of one region from its matching articles, newest first: each kind comes from the
-/// newest article that states it, as its best-valued statement there.
-pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted) -> Vec<OfferRow> {
+/// The rows of one region from its matching articles, newest first, each with the day it is
+/// dated by: each kind comes from the newest article that states it, as its best-valued
+/// statement there.
+pub fn region_rows(
+    region: &[String],
+    newest_first: &[(Article, Option<chrono::NaiveDate>)],
+    wanted: &Wanted,
+) -> Vec<OfferRow> {
     let mut out: Vec<OfferRow> = Vec::new();
-    for article in newest_first {
+    for (article, date) in newest_first {
         let texts: Vec<&str> = article.paragraphs.iter().map(|p| p.text()).collect();
         let mut found: Vec<Benefit> = extract(&texts)
             .into_iter()
@@ -58,12 +63,6 @@ pub fn region_rows(region: &[String], newest_first: &[Article], wanted: &Wanted)
         // The best of each kind first, so that the first of a kind is the one kept.
         found.sort_by_key(|b| (b.kind, std::cmp::Reverse(b.value)));
         let seen: Vec<BenefitKind> = out.iter().map(|r| r.benefit.kind).collect();
-        let date = match article.date {
-            Some(d) => Some(d),
-            None => crate::document::analyse(article, &[], crate::document::today())
-                .lifecycle
-                .in_force_from(None),
-        };
         for b in found {
             if seen.contains(&b.kind)
                 || out

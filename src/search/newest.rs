@@ -29,8 +29,9 @@ pub struct Newest {
 pub struct RegionNewest {
     /// Province, city and county as far as the articles are attributed.
     pub region: Vec<String>,
-    /// Their ids, newest first.
-    pub ids: Vec<String>,
+    /// Their ids, newest first, each with the day it was ranked by (its publication, else the
+    /// day the document counts from).
+    pub articles: Vec<(String, Option<chrono::NaiveDate>)>,
 }
 
 /// The `per_region` newest matches of `req` in each region, as of today; gives up with
@@ -61,14 +62,17 @@ pub fn newest_by_region(
     let found = super::pass::collect(&searcher, query.as_ref(), &collector, deadline)?;
     let mut out = Vec::new();
     for (region, docs) in found {
-        let mut ids = Vec::new();
-        for (_, address) in docs {
+        let mut articles = Vec::new();
+        for (ts, address) in docs {
             let doc: TantivyDocument = searcher.doc(address)?;
             if let Some(id) = doc.get_first(fields.id).and_then(|v| v.as_str()) {
-                ids.push(id.to_string());
+                let day = (ts != i64::MIN)
+                    .then(|| super::schema::ts_day(ts))
+                    .flatten();
+                articles.push((id.to_string(), day));
             }
         }
-        out.push(RegionNewest { region, ids });
+        out.push(RegionNewest { region, articles });
     }
     out.sort_by(|a, b| a.region.cmp(&b.region));
     Ok(Newest {

@@ -167,9 +167,17 @@ pub fn region_facet(province: &str, city: Option<&str>, county: Option<&str>) ->
     Facet::from_path(parts)
 }
 
+/// Seconds east of UTC of China time, the calendar of the stamps.
+const CHINA_SECONDS: i64 = 8 * 3600;
+
 /// Seconds since the epoch of a date at midnight, China time.
 pub fn day_ts(date: chrono::NaiveDate) -> i64 {
-    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - 8 * 3600
+    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp() - CHINA_SECONDS
+}
+
+/// The China-time date of a stamp made by [`day_ts`] (plus any time of day).
+pub fn ts_day(ts: i64) -> Option<chrono::NaiveDate> {
+    chrono::DateTime::from_timestamp(ts + CHINA_SECONDS, 0).map(|t| t.date_naive())
 }
 
 /// The index document of an article.
