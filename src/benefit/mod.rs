@@ -14,8 +14,8 @@ use serde::Serialize;
 use amount::Amount;
 pub use catalogue::BenefitKind;
 use catalogue::{
-    APPROXIMATE, GENERAL, NOT_AFTER, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS,
-    POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SUPPLY,
+    APPROXIMATE, GENERAL, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS, POSTDOC,
+    POSTDOC_FUNDING, PROHIBITIONS, SUPPLY,
 };
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
@@ -117,11 +117,6 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
         let Some(mention) = bind(s, a).or(inherited) else {
             continue;
         };
-        // 就业补助资金, 奖励经费: a fund or a budget of that name, not the benefit.
-        let after = s.slice(mention.end, mention.end + NOT_AFTER_REACH);
-        if NOT_AFTER.iter().any(|w| after.starts_with(w)) {
-            continue;
-        }
         bound.push(mention.start);
         let kind = if postdoc && POSTDOC_FUNDING.contains(&mention.kind) {
             BenefitKind::Postdoc
@@ -159,11 +154,9 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
         return out;
     }
     for m in &s.mentions {
-        let after = s.slice(m.end, m.end + NOT_AFTER_REACH);
         let clause = s.segment_text(m.start);
         if bound.contains(&m.start)
             || out.iter().any(|b| b.kind == m.kind)
-            || NOT_AFTER.iter().any(|w| after.starts_with(w))
             || SUPPLY.iter().any(|w| clause.contains(w))
             || GENERAL.contains(&m.phrase.as_str())
             || s.recipient_phrase(m.start)
@@ -190,9 +183,6 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
 fn organisation(phrase: &str) -> bool {
     ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !PERSONS.iter().any(|p| phrase.contains(p))
 }
-
-/// Characters after a benefit's name looked at for what makes it no offer ("…补贴办法").
-const NOT_AFTER_REACH: usize = 2;
 
 /// Whether an amount is offered to people: not an investment, fine, budget, prize or
 /// turnover, and not given to an organisation ("对…企业", "给予引才企业…").

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::amount::{self, Amount};
-use super::catalogue::{BenefitKind, NOT_A_BENEFIT, PHRASES, SPLIT_PHRASES};
+use super::catalogue::{BenefitKind, NOT_A_BENEFIT, NOT_AFTER, PHRASES, SPLIT_PHRASES};
 use super::{Benefit, Period, Recipients};
 
 /// Characters that end a sentence (kept with it).
@@ -156,9 +156,13 @@ impl Sentence {
             }
         }
         found.sort_by_key(|(s, _, _)| *s);
+        // 就业补助资金, 奖励经费, 医疗保障局: a fund, a rule or an office of that name, never the
+        // benefit.
+        let names_other = |e: usize| NOT_AFTER.iter().any(|w| text[e..].starts_with(w));
         let mentions = found
             .into_iter()
             .filter(|(s, e, _)| !masked.iter().any(|(a, b)| *s < *b && *a < *e))
+            .filter(|(_, e, _)| !names_other(*e))
             .map(|(s, e, kind)| Mention {
                 start: char_at(s),
                 end: char_at(e),
