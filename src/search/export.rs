@@ -59,21 +59,15 @@ pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> 
     let top = TopDocs::with_limit(total);
     matches.addresses = match req.effective_sort() {
         Sort::Relevance => searcher
-            .search(query.as_ref(), &top.order_by_score())?
+            .search(query.as_ref(), &super::pass::by_score(top))?
             .into_iter()
             .map(|(_, a)| a)
             .collect(),
-        sort => {
-            let (field, order) = super::pass::sort_field(sort);
-            searcher
-                .search(
-                    query.as_ref(),
-                    &top.order_by_fast_field::<i64>(field, order),
-                )?
-                .into_iter()
-                .map(|(_, a)| a)
-                .collect()
-        }
+        sort => searcher
+            .search(query.as_ref(), &super::pass::by_field(top, sort))?
+            .into_iter()
+            .map(|(_, a)| a)
+            .collect(),
     };
     Ok(matches)
 }

@@ -3,18 +3,22 @@
 
 use std::time::Instant;
 
+use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, FruitHandle, MultiCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Order, Score, Searcher, TantivyError};
 
 use super::budget::{Budgeted, is_over_budget};
 use super::facets::{self, DateCounts, DateSpec, FacetCount, RegionCounts, RegionSpec};
-use super::schema::{EFFECTIVE, Flat, TS};
+use super::schema::{EFFECTIVE, Flat, TIE, TS};
 use super::{Result, SearchError, Sort, Standing, validity};
 
+/// Top documents with their sort key and tie key.
+pub(super) type Ranked<K> = Vec<((K, Option<u64>), DocAddress)>;
+
 enum TopHandle {
-    Score(FruitHandle<Vec<(Score, DocAddress)>>),
-    Time(FruitHandle<Vec<(Option<i64>, DocAddress)>>),
+    Score(FruitHandle<Ranked<Score>>),
+    Time(FruitHandle<Ranked<Option<i64>>>),
 }
 
 /// What one pass over the matches gathered.
@@ -43,23 +47,13 @@ pub(super) fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result
     let mut multi = MultiCollector::new();
     let count = plan.count.then(|| multi.add_collector(Count));
     let top = match plan.sort {
-        Sort::Relevance => TopHandle::Score(
-            multi.add_collector(
-                TopDocs::with_limit(plan.limit)
-                    .and_offset(plan.offset)
-                    .order_by_score(),
-            ),
-        ),
-        sort => {
-            let (field, order) = sort_field(sort);
-            TopHandle::Time(
-                multi.add_collector(
-                    TopDocs::with_limit(plan.limit)
-                        .and_offset(plan.offset)
-                        .order_by_fast_field::<i64>(field, order),
-                ),
-            )
-        }
+        Sort::Relevance => TopHandle::Score(multi.add_collector(by_score(
+            TopDocs::with_limit(plan.limit).and_offset(plan.offset),
+        ))),
+        sort => TopHandle::Time(multi.add_collector(by_field(
+            TopDocs::with_limit(plan.limit).and_offset(plan.offset),
+            sort,
+        ))),
     };
     let regions = plan
         .regions
@@ -98,6 +92,24 @@ pub(super) fn run(searcher: &Searcher, query: &dyn Query, plan: &Plan) -> Result
             .collect(),
         validity: validity.map(|h| validity::read_counts(h.extract(&mut fruits))),
     })
+}
+
+/// Orders by score, then by tie key: equal scores come in the same order on every node.
+pub(super) fn by_score(top: TopDocs) -> impl Collector<Fruit = Ranked<Score>> {
+    top.order_by((
+        (SortBySimilarityScore, Order::Desc),
+        (SortByStaticFastValue::<u64>::for_field(TIE), Order::Asc),
+    ))
+}
+
+/// Orders by a date field, then by tie key: the same day comes in the same order on every
+/// node.
+pub(super) fn by_field(top: TopDocs, sort: Sort) -> impl Collector<Fruit = Ranked<Option<i64>>> {
+    let (field, order) = sort_field(sort);
+    top.order_by((
+        (SortByStaticFastValue::<i64>::for_field(field), order),
+        (SortByStaticFastValue::<u64>::for_field(TIE), Order::Asc),
+    ))
 }
 
 /// The fast field and direction of an order by date.

@@ -56,6 +56,8 @@ pub struct Fields {
     /// The day a document counts from (see `Lifecycle::in_force_from`), in the same form:
     /// when the repeals it declares take effect, and which documents they can reach.
     pub in_force_from: Field,
+    /// The tie-breaking key of its id (see [`tie_key`]).
+    pub tie: Field,
 }
 
 /// A one-level facet dimension: counted, and filtered by one value.
@@ -112,6 +114,19 @@ pub const REFERS_TITLE: &str = "t:";
 
 /// Name of the fast field used for date sorting.
 pub const TS: &str = "ts";
+/// Name of the fast field that breaks ties between equal scores or dates: a hash of the
+/// article id, so that every node orders ties alike whatever its segments hold.
+pub const TIE: &str = "tie";
+
+/// The tie-breaking key of an article id: the first eight bytes of its SHA-256, the same on
+/// every machine and in every version.
+pub fn tie_key(id: &str) -> u64 {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(id.as_bytes());
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&digest[..8]);
+    u64::from_be_bytes(first)
+}
 
 /// Builds the schema.
 pub fn schema() -> (Schema, Fields) {
@@ -153,6 +168,7 @@ pub fn schema() -> (Schema, Fields) {
         effective: b.add_i64_field(EFFECTIVE, FAST),
         expires: b.add_i64_field(EXPIRES, FAST),
         in_force_from: b.add_i64_field(IN_FORCE_FROM, FAST),
+        tie: b.add_u64_field(TIE, FAST),
     };
     (b.build(), fields)
 }
@@ -184,6 +200,7 @@ pub fn ts_day(ts: i64) -> Option<chrono::NaiveDate> {
 pub fn document(fields: &Fields, article: &Article) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
+    doc.add_u64(fields.tie, tie_key(&article.id));
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.title_grams, &article.title);
     let body = article.body_text();
