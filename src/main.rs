@@ -13,6 +13,7 @@ fn main() -> ExitCode {
         Command::Check(args) => rencai::cli::check::run(args),
         Command::Backup(args) => rencai::cli::backup::run(args),
         Command::Export(args) => rencai::cli::export::run(*args),
+        Command::Compact(args) => rencai::cli::compact::run(args),
     };
     match result {
         Ok(code) => code,

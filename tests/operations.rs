@@ -10,7 +10,7 @@ use std::time::Duration;
 use common::dump::write_dump;
 use common::{TestArchive, rencai, run};
 use rencai::archive::Archive;
-use rencai::store::Store;
+use rencai::store::{Location, Store};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
@@ -128,7 +128,7 @@ async fn a_backup_taken_during_an_ingest_restores_to_a_consistent_archive() {
     // Wait for the first committed articles, then copy while the ingest goes on.
     let mut stored = 0;
     for _ in 0..600 {
-        if let Ok(store) = Store::open_read_only(&data.join("rencai.db")).await {
+        if let Ok(store) = Store::open_read_only(&Location::Sqlite(data.join("rencai.db"))).await {
             stored = store.count_articles().await.unwrap_or(0);
             store.close().await;
         }

@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use super::{ArchiveError, DATABASE_FILE, INDEX_DIR};
+use super::{ArchiveError, INDEX_DIR};
 use crate::search;
-use crate::store::Store;
+use crate::store::{Location, Store};
 
 /// Ids named in the report for each kind of difference: enough to look one up.
 const EXAMPLES: usize = 5;
@@ -39,8 +39,12 @@ impl CheckReport {
 
 /// Checks the archive in `dir`: the database passes SQLite's checks and the archive's own
 /// invariants, and the index holds exactly the database's articles as of its last change.
-pub async fn check(dir: &Path, depth: CheckDepth) -> Result<CheckReport, ArchiveError> {
-    let store = Store::open_read_only(&dir.join(DATABASE_FILE)).await?;
+pub async fn check(
+    dir: &Path,
+    location: &Location,
+    depth: CheckDepth,
+) -> Result<CheckReport, ArchiveError> {
+    let store = Store::open_read_only(location).await?;
     let mut report = CheckReport::default();
     let problems = &mut report.problems;
     let health = store.health(depth == CheckDepth::Quick).await?;

@@ -1,6 +1,7 @@
 //! Keeping the index in step with the database: the change log, applied in batches.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tokio::sync::watch;
@@ -29,19 +30,32 @@ pub(super) struct Known<'a> {
 impl Archive {
     /// Keeps the index in step with articles other processes write, until `stop` turns true
     /// (a step under way is finished first).
+    /// The first step runs at once: a server opened without syncing is ready after it.
     pub async fn follow(self, mut stop: watch::Receiver<bool>) {
+        let mut pause = Duration::ZERO;
         loop {
             tokio::select! {
-                _ = tokio::time::sleep(FOLLOW_EVERY) => {}
+                _ = tokio::time::sleep(pause) => {}
                 _ = stop.wait_for(|stopping| *stopping) => return,
             }
-            match self.sync().await {
-                Ok(Synced::Applied(n)) => tracing::info!("indexed {n} changed articles"),
+            pause = FOLLOW_EVERY;
+            let reached = match self.sync().await {
+                Ok(Synced::Applied(n)) => {
+                    tracing::info!("indexed {n} changed articles");
+                    true
+                }
+                Ok(Synced::UpToDate) => true,
+                Ok(Synced::Busy) => false,
+                Err(e) => {
+                    tracing::warn!("index sync failed: {}", crate::report::chain(&e));
+                    false
+                }
+            };
+            match self.index.reload_if_committed() {
+                // Ready once searches see what the database held when this step began.
+                Ok(_) if reached => self.caught_up.store(true, Ordering::Release),
                 Ok(_) => {}
-                Err(e) => tracing::warn!("index sync failed: {}", crate::report::chain(&e)),
-            }
-            if let Err(e) = self.index.reload_if_committed() {
-                tracing::warn!("index reload failed: {}", crate::report::chain(&e));
+                Err(e) => tracing::warn!("index reload failed: {}", crate::report::chain(&e)),
             }
             // What archived documents repeal is worked out once per index generation: here,
             // rather than in the first search after a commit.

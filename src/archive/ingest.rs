@@ -8,9 +8,10 @@ use std::time::{Duration, Instant};
 use super::follow::Known;
 use super::{Archive, ArchiveError};
 use crate::ingest::pipeline::{self, Progress};
-use crate::ingest::{self, IngestReport, write};
+use crate::ingest::{self, FileOutcome, IngestReport, write};
 use crate::sample;
 use crate::search::Synced;
+use crate::store::Store;
 
 /// Indexing threads while ingesting: tantivy tokenises on its own threads, beside the workers.
 const INGEST_INDEX_THREADS: usize = 2;
@@ -68,10 +69,7 @@ impl Archive {
         let mut last_commit = Instant::now();
         while let Some(batch) = batches.next().await {
             let written = write::write_batch(&self.store, batch).await;
-            for outcome in written.outcomes {
-                progress.count(&outcome);
-                report.add(outcome);
-            }
+            tally(&mut report, &progress, written.outcomes);
             let Some(up) = updater.as_mut() else {
                 continue;
             };
@@ -124,5 +122,41 @@ impl Archive {
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
         Ok(())
+    }
+}
+
+/// Ingests into the database alone. For a PostgreSQL archive: its serve nodes index what is
+/// written by following the change log, so the machine that ingests keeps no index.
+pub async fn ingest_store_only(
+    store: &Store,
+    paths: &[PathBuf],
+    options: &IngestOptions,
+    progress: Arc<Progress>,
+) -> Result<IngestReport, ArchiveError> {
+    let started = Instant::now();
+    let mut batches = pipeline::start(
+        paths.to_vec(),
+        store.clone(),
+        options.workers,
+        progress.clone(),
+    );
+    let mut report = IngestReport::default();
+    while let Some(batch) = batches.next().await {
+        tally(
+            &mut report,
+            &progress,
+            write::write_batch(store, batch).await.outcomes,
+        );
+    }
+    report.files = progress.files.load(Ordering::Relaxed) as usize;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Counts a written batch's outcomes into the report and the progress line.
+fn tally(report: &mut IngestReport, progress: &Progress, outcomes: Vec<FileOutcome>) {
+    for outcome in outcomes {
+        progress.count(&outcome);
+        report.add(outcome);
     }
 }

@@ -10,14 +10,16 @@ mod offers;
 mod query;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::search::{SearchError, SearchIndex};
-use crate::store::{Store, StoreError};
+use crate::store::{Location, Store, StoreError};
 
 pub use check::{CheckDepth, CheckReport, check};
 pub use export::ExportTurn;
 pub use gate::Overload;
-pub use ingest::IngestOptions;
+pub use ingest::{IngestOptions, ingest_store_only};
 
 /// The database's file name inside the data directory.
 pub const DATABASE_FILE: &str = "rencai.db";
@@ -56,24 +58,50 @@ pub struct Archive {
     pub dir: PathBuf,
     gate: gate::Gate,
     offers: offers::OffersCache,
+    caught_up: Arc<AtomicBool>,
+}
+
+/// Where an archive's database is when only a data directory is given: SQLite inside it.
+pub fn default_location(dir: &Path) -> Location {
+    Location::Sqlite(dir.join(DATABASE_FILE))
 }
 
 impl Archive {
-    /// Opens the archive in `dir` (creating it), bringing the index up to date.
+    /// Opens the archive in `dir` (creating it) with its SQLite database, bringing the index
+    /// up to date.
     pub async fn open(dir: &Path) -> Result<Archive, ArchiveError> {
+        Self::open_at(dir, &default_location(dir)).await
+    }
+
+    /// Opens the archive whose database is at `location` and whose index is in `dir`
+    /// (creating both), bringing the index up to date.
+    pub async fn open_at(dir: &Path, location: &Location) -> Result<Archive, ArchiveError> {
+        let archive = Self::open_unsynced(dir, location).await?;
+        archive.sync().await?;
+        archive.caught_up.store(true, Ordering::Release);
+        Ok(archive)
+    }
+
+    /// Opens the archive without bringing the index up to date: a server answers (and says
+    /// it is not ready) while its follower catches up.
+    pub async fn open_unsynced(dir: &Path, location: &Location) -> Result<Archive, ArchiveError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| ArchiveError::DataDir(dir.display().to_string(), e))?;
-        let store = Store::open(&dir.join(DATABASE_FILE)).await?;
+        let store = Store::open(location).await?;
         let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
-        let archive = Archive {
+        Ok(Archive {
             store,
             index,
             dir: dir.to_path_buf(),
             // Searches are CPU-bound: one at a time per core.
             gate: gate::Gate::new(std::thread::available_parallelism().map_or(1, |n| n.get())),
             offers: offers::OffersCache::default(),
-        };
-        archive.sync().await?;
-        Ok(archive)
+            caught_up: Arc::new(AtomicBool::new(false)),
+        })
+    }
+
+    /// Whether the index has caught up with the database since this archive was opened.
+    pub fn is_caught_up(&self) -> bool {
+        self.caught_up.load(Ordering::Acquire)
     }
 }

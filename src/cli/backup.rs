@@ -7,7 +7,6 @@ use anyhow::{Context, bail};
 use clap::Args;
 
 use super::{DataArgs, runtime};
-use crate::archive::DATABASE_FILE;
 use crate::store::Store;
 
 /// Arguments of `backup`.
@@ -42,7 +41,7 @@ pub fn run(args: BackupArgs) -> anyhow::Result<ExitCode> {
     }
     let started = std::time::Instant::now();
     runtime()?.block_on(async {
-        let store = Store::open_read_only(&args.data.data.join(DATABASE_FILE)).await?;
+        let store = Store::open_read_only(&args.data.location()?).await?;
         let copied = store.backup_into(&partial).await;
         store.close().await;
         copied

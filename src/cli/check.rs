@@ -26,7 +26,11 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         CheckDepth::Full
     };
-    let report = runtime()?.block_on(archive::check(&args.data.data, depth))?;
+    let report = runtime()?.block_on(archive::check(
+        &args.data.data,
+        &args.data.location()?,
+        depth,
+    ))?;
     if report.is_consistent() {
         println!(
             "consistent: {} articles in the database, the same {} in the index",

@@ -98,7 +98,7 @@ pub fn run(args: ExportArgs) -> anyhow::Result<ExitCode> {
         FormatArg::Jsonl => Format::Jsonl,
     };
     let rt = runtime()?;
-    let archive = rt.block_on(Archive::open(&args.data.data))?;
+    let archive = rt.block_on(Archive::open_at(&args.data.data, &args.data.location()?))?;
     let turn = archive.begin_export()?;
     let count = match &args.output {
         Some(path) => {

@@ -11,8 +11,9 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{DataArgs, runtime};
-use crate::archive::{Archive, IngestOptions};
+use crate::archive::{Archive, IngestOptions, ingest_store_only};
 use crate::ingest::pipeline::Progress;
+use crate::store::{Backend, Store};
 
 /// How often the progress line is redrawn.
 const REDRAW: Duration = Duration::from_millis(250);
@@ -37,7 +38,7 @@ pub struct IngestArgs {
 /// Ingests, prints one line per rejected file and a summary; exit 1 when any was rejected.
 pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
-        let archive = Archive::open(&args.data.data).await?;
+        let location = args.data.location()?;
         let mut options = IngestOptions::default();
         if let Some(workers) = args.workers {
             options.workers = workers.max(1);
@@ -53,7 +54,19 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         let ticker = tokio::spawn(draw(bar.clone(), progress.clone()));
-        let report = archive.ingest_with(&args.paths, &options, progress).await;
+        let report = match location.backend() {
+            Backend::Sqlite => {
+                let archive = Archive::open_at(&args.data.data, &location).await?;
+                archive.ingest_with(&args.paths, &options, progress).await
+            }
+            // The serve nodes index what this writes, following the change log.
+            Backend::Postgres => {
+                let store = Store::open(&location).await?;
+                let report = ingest_store_only(&store, &args.paths, &options, progress).await;
+                store.close().await;
+                report
+            }
+        };
         ticker.abort();
         bar.finish_and_clear();
         let report = report?;

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod check;
+pub mod compact;
 pub mod export;
 pub mod ingest;
 pub mod reindex;
@@ -10,6 +11,8 @@ pub mod serve;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::store::{Location, StoreError};
 
 /// rencai: a web archive of Chinese regional talent-policy articles.
 #[derive(Debug, Parser)]
@@ -36,14 +39,31 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Write every match of a search as CSV or JSON lines.
     Export(Box<export::ExportArgs>),
+    /// Compact the change log to the newest change of each article (safe while nodes
+    /// follow it).
+    Compact(DataArgs),
 }
 
 /// Where the archive lives.
 #[derive(Debug, Clone, Args)]
 pub struct DataArgs {
-    /// Data directory holding the database and the index.
+    /// Data directory holding the database and the index (only the index with --database).
     #[arg(long, env = "RENCAI_DATA", default_value = "data")]
     pub data: PathBuf,
+    /// The database, when it is not the SQLite file in the data directory: postgres://… for
+    /// PostgreSQL, shared by any number of serve nodes and ingesting machines.
+    #[arg(long, env = "RENCAI_DATABASE", hide_env_values = true)]
+    pub database: Option<String>,
+}
+
+impl DataArgs {
+    /// Where the database is: the URL given, else the SQLite file in the data directory.
+    pub fn location(&self) -> Result<Location, StoreError> {
+        match &self.database {
+            Some(url) => Location::parse(url),
+            None => Ok(crate::archive::default_location(&self.data)),
+        }
+    }
 }
 
 /// Logs to stderr; RUST_LOG overrides the level.

@@ -9,7 +9,7 @@ use crate::archive::Archive;
 pub fn run(args: DataArgs) -> anyhow::Result<ExitCode> {
     runtime()?.block_on(async {
         let started = std::time::Instant::now();
-        let archive = Archive::open(&args.data).await?;
+        let archive = Archive::open_unsynced(&args.data, &args.location()?).await?;
         let count = archive.reindex().await?;
         println!(
             "reindexed {count} articles in {:.1} s",

@@ -9,6 +9,7 @@ use tokio::sync::watch;
 
 use super::{DataArgs, runtime};
 use crate::archive::Archive;
+use crate::store::Backend;
 use crate::web::{AppState, router};
 
 /// How long requests in flight may run on after a stop signal: within the 10 s that service
@@ -48,8 +49,13 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
 }
 
 async fn serve_archive(args: ServeArgs) -> anyhow::Result<ExitCode> {
-    let archive = Archive::open(&args.data.data).await?;
-    if archive.store.is_empty().await? {
+    let location = args.data.location()?;
+    // The follower brings the index up to date while the server answers; /healthz says
+    // "not ready" until it has.
+    let archive = Archive::open_unsynced(&args.data.data, &location).await?;
+    // A shared PostgreSQL archive is filled by `ingest`, never with the sample.
+    if location.backend() == Backend::Sqlite && archive.store.is_empty().await? {
+        archive.sync().await?;
         let report = archive.ingest_sample().await?;
         tracing::info!(
             "archive was empty; loaded the sample corpus: {}",

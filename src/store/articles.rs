@@ -2,7 +2,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use sqlx::Row;
-use sqlx::sqlite::SqliteRow;
+use sqlx::any::AnyRow;
 
 use super::{Result, StoreError, Tx, now};
 use crate::article::{Article, Paragraph};
@@ -67,7 +67,7 @@ fn corrupt(what: &'static str, source: impl Into<super::Cause>) -> StoreError {
     }
 }
 
-pub(super) fn article_from_row(row: &SqliteRow) -> Result<Article> {
+pub(super) fn article_from_row(row: &AnyRow) -> Result<Article> {
     let packed: Option<Vec<u8>> = row.try_get("paragraphs_zstd")?;
     let paragraphs: Vec<Paragraph> = match packed {
         Some(packed) => {
@@ -132,22 +132,23 @@ impl Tx {
     /// Stored articles sharing any duplicate key with `keys`, and the one with id `id` if
     /// stored, in one statement (this runs for every article ingested).
     pub async fn candidates(&mut self, keys: &DedupKeys, id: &str) -> Result<Vec<Candidate>> {
+        // $1..$3 are the keys and the id; the bands follow.
         let bands = if keys.bands.is_empty() {
             String::new()
         } else {
             format!(
                 " UNION SELECT article_id FROM (SELECT DISTINCT article_id FROM article_bands
-                   WHERE band_hash IN ({}) LIMIT {CANDIDATES})",
-                vec!["?"; keys.bands.len()].join(", ")
+                   WHERE band_hash IN ({}) LIMIT {CANDIDATES}) AS banded",
+                super::marks(4, keys.bands.len())
             )
         };
         let sql = format!(
             "SELECT id, published_on, original_url, province, city, title_key, body_hash,
                 signature
              FROM articles WHERE id IN (
-                SELECT id FROM (SELECT id FROM articles WHERE body_hash = ? OR title_key = ?
-                    LIMIT {CANDIDATES})
-                UNION SELECT ?{bands})
+                SELECT id FROM (SELECT id FROM articles WHERE body_hash = $1 OR title_key = $2
+                    LIMIT {CANDIDATES}) AS keyed
+                UNION SELECT $3{bands})
              ORDER BY id"
         );
         let mut query = sqlx::query(&sql)
@@ -181,7 +182,7 @@ impl Tx {
     pub async fn single_file_names(&mut self, article_id: &str) -> Result<Vec<String>> {
         Ok(sqlx::query_scalar(
             "SELECT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
-             WHERE af.article_id = ? AND af.record = 0",
+             WHERE af.article_id = $1 AND af.record = 0",
         )
         .bind(article_id)
         .fetch_all(&mut *self.tx)
@@ -190,7 +191,7 @@ impl Tx {
 
     /// Reads one article inside the transaction.
     pub async fn article(&mut self, id: &str) -> Result<Option<Article>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = $1"))
             .bind(id)
             .fetch_optional(&mut *self.tx)
             .await?;
@@ -209,7 +210,7 @@ impl Tx {
             "INSERT INTO articles (id, title, paragraphs, paragraphs_zstd, published_on,
                 published_at, province, city, county, source, author, original_url, cited,
                 title_key, body_hash, signature, created_at, updated_at)
-             VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             VALUES ($1, $2, '', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
              ON CONFLICT (id) DO UPDATE SET title = excluded.title,
                 paragraphs = excluded.paragraphs, paragraphs_zstd = excluded.paragraphs_zstd,
                 published_on = excluded.published_on,
@@ -240,17 +241,23 @@ impl Tx {
         .execute(&mut *self.tx)
         .await?;
         if put == Put::Replace {
-            sqlx::query("DELETE FROM article_bands WHERE article_id = ?")
+            sqlx::query("DELETE FROM article_bands WHERE article_id = $1")
                 .bind(&article.id)
                 .execute(&mut *self.tx)
                 .await?;
         }
         if !keys.bands.is_empty() {
-            let rows = vec!["(?, ?)"; keys.bands.len()].join(", ");
-            let sql = format!("INSERT INTO article_bands (band_hash, article_id) VALUES {rows}");
-            let mut query = sqlx::query(&sql);
+            // $1 is the article; $2.. its bands.
+            let rows: Vec<String> = (0..keys.bands.len())
+                .map(|i| format!("(${}, $1)", i + 2))
+                .collect();
+            let sql = format!(
+                "INSERT INTO article_bands (band_hash, article_id) VALUES {}",
+                rows.join(", ")
+            );
+            let mut query = sqlx::query(&sql).bind(&article.id);
             for band in &keys.bands {
-                query = query.bind(band).bind(&article.id);
+                query = query.bind(band);
             }
             query.execute(&mut *self.tx).await?;
         }
@@ -260,8 +267,8 @@ impl Tx {
     /// Moves an article to a new id, keeping the old one as an alias.
     pub async fn rename_article(&mut self, old: &str, new: &str) -> Result<()> {
         for sql in [
-            "UPDATE article_files SET article_id = ?1 WHERE article_id = ?2",
-            "UPDATE article_aliases SET article_id = ?1 WHERE article_id = ?2",
+            "UPDATE article_files SET article_id = $1 WHERE article_id = $2",
+            "UPDATE article_aliases SET article_id = $1 WHERE article_id = $2",
         ] {
             sqlx::query(sql)
                 .bind(new)
@@ -269,15 +276,18 @@ impl Tx {
                 .execute(&mut *self.tx)
                 .await?;
         }
-        sqlx::query("DELETE FROM articles WHERE id = ?")
+        sqlx::query("DELETE FROM articles WHERE id = $1")
             .bind(old)
             .execute(&mut *self.tx)
             .await?;
-        sqlx::query("INSERT OR REPLACE INTO article_aliases (alias, article_id) VALUES (?, ?)")
-            .bind(old)
-            .bind(new)
-            .execute(&mut *self.tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO article_aliases (alias, article_id) VALUES ($1, $2)
+             ON CONFLICT (alias) DO UPDATE SET article_id = excluded.article_id",
+        )
+        .bind(old)
+        .bind(new)
+        .execute(&mut *self.tx)
+        .await?;
         self.log_change(old).await
     }
 }

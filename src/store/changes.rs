@@ -16,7 +16,7 @@ pub struct Change {
 impl Tx {
     /// Appends an article id to the change log.
     pub(super) async fn log_change(&mut self, article_id: &str) -> Result<()> {
-        sqlx::query("INSERT INTO article_changes (article_id) VALUES (?)")
+        sqlx::query("INSERT INTO article_changes (article_id) VALUES ($1)")
             .bind(article_id)
             .execute(&mut *self.tx)
             .await?;
@@ -53,7 +53,7 @@ impl Store {
     /// Changes after `seq`, oldest first, at most `limit`.
     pub async fn changes_after(&self, seq: i64, limit: i64) -> Result<Vec<Change>> {
         let rows = sqlx::query(
-            "SELECT seq, article_id FROM article_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+            "SELECT seq, article_id FROM article_changes WHERE seq > $1 ORDER BY seq LIMIT $2",
         )
         .bind(seq)
         .bind(limit)
@@ -67,5 +67,29 @@ impl Store {
                 })
             })
             .collect()
+    }
+}
+
+impl Store {
+    /// Compacts the change log to the newest change of each article, returning how many
+    /// entries were dropped. Nothing a follower needs is lost: whatever position it has
+    /// reached, every article changed after it still has a change after it.
+    pub async fn compact_changes(&self) -> Result<u64> {
+        let done = sqlx::query(
+            "DELETE FROM article_changes WHERE EXISTS (
+                SELECT 1 FROM article_changes newer
+                WHERE newer.article_id = article_changes.article_id
+                  AND newer.seq > article_changes.seq)",
+        )
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected())
+    }
+
+    /// How many entries the change log holds.
+    pub async fn count_changes(&self) -> Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM article_changes")
+            .fetch_one(&self.pool)
+            .await?)
     }
 }

@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 use super::{Result, Store, StoreError, Tx, now};
 
@@ -43,19 +43,16 @@ pub struct RawFile<'a> {
     pub size: i64,
 }
 
-/// Most SHA-256 values looked up in one statement (SQLite's variable limit is far above).
+/// Most SHA-256 values looked up in one statement (both backends' variable limits are far
+/// above).
 const SHA_CHUNK: usize = 500;
 
-fn marks(n: usize) -> String {
-    vec!["?"; n].join(", ")
-}
-
-async fn existing_in(conn: &mut SqliteConnection, shas: &[&str]) -> Result<HashSet<String>> {
+async fn existing_in(conn: &mut AnyConnection, shas: &[&str]) -> Result<HashSet<String>> {
     let mut found = HashSet::new();
     for chunk in shas.chunks(SHA_CHUNK) {
         let sql = format!(
             "SELECT sha256 FROM raw_files WHERE sha256 IN ({})",
-            marks(chunk.len())
+            super::marks(1, chunk.len())
         );
         let mut query = sqlx::query_scalar::<_, String>(&sql);
         for sha in chunk {
@@ -77,7 +74,7 @@ impl Tx {
         let id = sqlx::query_scalar(
             "INSERT INTO raw_files (sha256, name, record, encoding, bytes, compression, size,
                 ingested_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(file.sha256)
         .bind(file.name)
@@ -95,7 +92,8 @@ impl Tx {
     /// Records that an article came from a file (and record of it).
     pub async fn link_file(&mut self, article_id: &str, file_id: i64, record: i64) -> Result<()> {
         sqlx::query(
-            "INSERT OR IGNORE INTO article_files (article_id, file_id, record) VALUES (?, ?, ?)",
+            "INSERT INTO article_files (article_id, file_id, record) VALUES ($1, $2, $3)
+             ON CONFLICT DO NOTHING",
         )
         .bind(article_id)
         .bind(file_id)
@@ -110,8 +108,8 @@ impl Store {
     /// Names of the files an article was ingested from, oldest first.
     pub async fn file_names(&self, article_id: &str) -> Result<Vec<String>> {
         let names = sqlx::query_scalar(
-            "SELECT DISTINCT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
-             WHERE af.article_id = ? ORDER BY f.id",
+            "SELECT f.name FROM article_files af JOIN raw_files f ON f.id = af.file_id
+             WHERE af.article_id = $1 GROUP BY f.name ORDER BY MIN(f.id)",
         )
         .bind(article_id)
         .fetch_all(&self.pool)
@@ -129,7 +127,7 @@ impl Store {
     pub async fn raw_sources(&self, article_id: &str) -> Result<Vec<(String, i64, Vec<u8>)>> {
         let rows = sqlx::query(
             "SELECT f.name, f.record, f.bytes, f.compression FROM article_files af
-             JOIN raw_files f ON f.id = af.file_id WHERE af.article_id = ? ORDER BY f.id",
+             JOIN raw_files f ON f.id = af.file_id WHERE af.article_id = $1 ORDER BY f.id",
         )
         .bind(article_id)
         .fetch_all(&self.pool)

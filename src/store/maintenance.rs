@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{MIGRATOR, Result, Store, StoreError};
+use super::{Backend, Result, Store, StoreError};
 
 /// Problems reported by one check are cut to this many lines: the first few say what is wrong.
 const REPORT_LINES: i64 = 20;
@@ -10,9 +10,11 @@ const REPORT_LINES: i64 = 20;
 /// What the database says about its own health.
 #[derive(Debug, Default)]
 pub struct Health {
-    /// Problems found by SQLite's integrity check (empty when sound).
+    /// Problems found by SQLite's integrity check (empty when sound; PostgreSQL checks its
+    /// pages itself).
     pub integrity: Vec<String>,
-    /// Rows whose foreign key points nowhere, as "table rowid → parent".
+    /// Rows whose foreign key points nowhere, as "table rowid → parent" (PostgreSQL enforces
+    /// them always).
     pub foreign_keys: Vec<String>,
     /// Articles that lost every link to the raw bytes they came from.
     pub without_source: i64,
@@ -24,6 +26,29 @@ impl Store {
     /// Runs SQLite's integrity and foreign-key checks and the archive's own invariants, without
     /// writing; `quick` uses `quick_check`, which skips matching indexes against their tables.
     pub async fn health(&self, quick: bool) -> Result<Health> {
+        let mut health = match self.backend {
+            Backend::Sqlite => self.sqlite_health(quick).await?,
+            Backend::Postgres => Health::default(),
+        };
+        health.without_source = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM articles a
+             WHERE NOT EXISTS (SELECT 1 FROM article_files f WHERE f.article_id = a.id)",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
+            .fetch_all(&self.pool)
+            .await?;
+        health.pending_migrations = self
+            .migrator()
+            .iter()
+            .filter(|m| !applied.contains(&m.version))
+            .count();
+        Ok(health)
+    }
+
+    /// SQLite's own checks of its pages and references.
+    async fn sqlite_health(&self, quick: bool) -> Result<Health> {
         let pragma = if quick {
             "PRAGMA quick_check(20)"
         } else {
@@ -36,7 +61,7 @@ impl Store {
             .filter(|line: &String| line != "ok")
             .collect();
         let foreign_keys = sqlx::query_as::<_, (String, Option<i64>, String)>(
-            "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT ?",
+            "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT $1",
         )
         .bind(REPORT_LINES)
         .fetch_all(&self.pool)
@@ -46,24 +71,10 @@ impl Store {
             format!("{table} row {} → {parent}", rowid.unwrap_or_default())
         })
         .collect();
-        let without_source: i64 = sqlx::query_scalar(
-            "SELECT COUNT(*) FROM articles a
-             WHERE NOT EXISTS (SELECT 1 FROM article_files f WHERE f.article_id = a.id)",
-        )
-        .fetch_one(&self.pool)
-        .await?;
-        let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations")
-            .fetch_all(&self.pool)
-            .await?;
-        let pending_migrations = MIGRATOR
-            .iter()
-            .filter(|m| !applied.contains(&m.version))
-            .count();
         Ok(Health {
             integrity,
             foreign_keys,
-            without_source,
-            pending_migrations,
+            ..Health::default()
         })
     }
 
@@ -77,6 +88,11 @@ impl Store {
     /// Writes a consistent copy of the whole database to `out` (a new file), while other
     /// connections and processes go on reading and writing.
     pub async fn backup_into(&self, out: &Path) -> Result<()> {
+        if self.backend == Backend::Postgres {
+            return Err(StoreError::Unsupported(
+                "a PostgreSQL archive is backed up with pg_dump (see docs/deploy.md), not rencai backup",
+            ));
+        }
         let target = out
             .to_str()
             .ok_or_else(|| StoreError::Encode {
@@ -86,7 +102,7 @@ impl Store {
             .to_string();
         // VACUUM INTO reads one snapshot of the database, as a read transaction does in WAL
         // mode, and writes it compacted; writers are not blocked meanwhile.
-        sqlx::query("VACUUM INTO ?")
+        sqlx::query("VACUUM INTO $1")
             .bind(target)
             .execute(&self.pool)
             .await?;

@@ -8,13 +8,13 @@ use super::articles::{ArticleRecord, COLUMNS, article_from_row};
 use super::{Result, Store};
 use crate::article::Article;
 
-/// Most ids read in one statement (SQLite's variable limit is far above).
+/// Most ids read in one statement (both backends' variable limits are far above).
 const ID_CHUNK: usize = 500;
 
 impl Store {
     /// One article with the names of its files.
     pub async fn article(&self, id: &str) -> Result<Option<ArticleRecord>> {
-        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = ?"))
+        let row = sqlx::query(&format!("SELECT {COLUMNS} FROM articles WHERE id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -26,7 +26,7 @@ impl Store {
 
     /// The current id of an article that was merged into another.
     pub async fn resolve_alias(&self, alias: &str) -> Result<Option<String>> {
-        let id = sqlx::query_scalar("SELECT article_id FROM article_aliases WHERE alias = ?")
+        let id = sqlx::query_scalar("SELECT article_id FROM article_aliases WHERE alias = $1")
             .bind(alias)
             .fetch_optional(&self.pool)
             .await?;
@@ -37,7 +37,7 @@ impl Store {
     pub async fn articles(&self, ids: &[String]) -> Result<Vec<Article>> {
         let mut found: HashMap<String, Article> = HashMap::with_capacity(ids.len());
         for chunk in ids.chunks(ID_CHUNK) {
-            let marks = vec!["?"; chunk.len()].join(", ");
+            let marks = super::marks(1, chunk.len());
             let sql = format!("SELECT {COLUMNS} FROM articles WHERE id IN ({marks})");
             let mut query = sqlx::query(&sql);
             for id in chunk {
@@ -56,7 +56,7 @@ impl Store {
     pub async fn records(&self, ids: &[String]) -> Result<Vec<ArticleRecord>> {
         let mut files: HashMap<String, Vec<String>> = HashMap::with_capacity(ids.len());
         for chunk in ids.chunks(ID_CHUNK) {
-            let marks = vec!["?"; chunk.len()].join(", ");
+            let marks = super::marks(1, chunk.len());
             let sql = format!(
                 "SELECT DISTINCT af.article_id, f.name, f.id FROM article_files af
                  JOIN raw_files f ON f.id = af.file_id
@@ -87,7 +87,7 @@ impl Store {
     /// A page of articles in storage order, after the given row id, with the last row id.
     pub async fn articles_after(&self, rowid: i64, limit: i64) -> Result<(Vec<Article>, i64)> {
         let rows = sqlx::query(&format!(
-            "SELECT rowid, {COLUMNS} FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?"
+            "SELECT rowid, {COLUMNS} FROM articles WHERE rowid > $1 ORDER BY rowid LIMIT $2"
         ))
         .bind(rowid)
         .bind(limit)
@@ -104,10 +104,10 @@ impl Store {
 
     /// Whether the archive holds no article (without counting them all).
     pub async fn is_empty(&self) -> Result<bool> {
-        let any: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM articles)")
-            .fetch_one(&self.pool)
+        let any: Option<String> = sqlx::query_scalar("SELECT id FROM articles LIMIT 1")
+            .fetch_optional(&self.pool)
             .await?;
-        Ok(!any)
+        Ok(any.is_none())
     }
 
     /// How many articles the archive holds.
@@ -124,7 +124,7 @@ impl Store {
         // Keyset over rowid would need the boundary id; sitemap parts are few and cached by
         // crawlers, so OFFSET over the primary index is acceptable here.
         let rows = sqlx::query(
-            "SELECT id, substr(updated_at, 1, 10) AS day FROM articles ORDER BY rowid LIMIT ? OFFSET ?",
+            "SELECT id, substr(updated_at, 1, 10) AS day FROM articles ORDER BY rowid LIMIT $1 OFFSET $2",
         )
         .bind(limit)
         .bind(offset)

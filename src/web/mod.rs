@@ -98,6 +98,11 @@ pub fn router(state: AppState) -> Router {
 /// queued behind searches).
 async fn health(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
     match state.archive.store.ping().await {
+        Ok(()) if !state.archive.is_caught_up() => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not ready: the index is catching up with the database\n",
+        )
+            .into_response(),
         Ok(()) => {
             let indexed = state.archive.index.searcher().num_docs();
             format!("ok: {indexed} articles indexed\n").into_response()

@@ -3,6 +3,7 @@
 
 pub mod dump;
 pub mod judged;
+pub mod postgres;
 pub mod server;
 
 use std::path::PathBuf;

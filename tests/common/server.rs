@@ -20,8 +20,14 @@ pub struct Server {
 impl Server {
     /// Starts serving `data` and waits until the server says where it listens.
     pub fn start(data: &Path) -> Server {
+        Server::start_with(data, &[])
+    }
+
+    /// Starts serving `data` with more arguments (`--database URL`), as [`Server::start`].
+    pub fn start_with(data: &Path, more: &[&str]) -> Server {
         let mut child = super::rencai(["serve", "--addr", "127.0.0.1:0", "--data"])
             .arg(data)
+            .args(more)
             .env("RUST_LOG", "info")
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
