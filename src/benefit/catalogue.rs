@@ -104,6 +104,13 @@ impl BenefitKind {
         BenefitKind::ALL.into_iter().find(|k| k.label() == label)
     }
 
+    /// Whether the kind is named in everyday public-service words (医疗服务, 健康体检), which
+    /// health and welfare rules use throughout for services to everyone: it is an offer only
+    /// when the sentence names talent as the recipient.
+    pub fn needs_talent(self) -> bool {
+        matches!(self, BenefitKind::Medical)
+    }
+
     /// Whether the benefit is given in kind, not in money (its amounts are null).
     pub fn in_kind(self) -> bool {
         matches!(
@@ -379,13 +386,29 @@ pub const PEOPLE: &[&str] = &[
     "家庭",
 ];
 
-/// Words that make a sentence a prohibition or a penalty, not an offer ("不得…", "取消其…奖励").
+/// Words that make a sentence a prohibition, a penalty or a denial, not an offer ("不得…",
+/// "取消其…奖励", "不享受求职补贴", "…的，劳动合同可以终止").
 pub const PROHIBITIONS: &[&str] = &[
-    "不得", "禁止", "纵容", "违反", "处罚", "罚款", "取消", "追回", "骗取",
+    "不得", "禁止", "纵容", "违反", "处罚", "罚款", "取消", "追回", "骗取", "不享受", "不予",
+    "终止", "停止",
+];
+
+/// Names of bodies that contain a word for people ("居民委员会", "职工代表大会"): such a word
+/// names the body, not people offered something.
+pub const BODIES: &[&str] = &["委员会", "代表大会"];
+
+/// Words naming talent as the recipient. Kinds named in everyday public-service words
+/// ([`BenefitKind::needs_talent`]) are a benefit only in a sentence naming one of these.
+pub const TALENT: &[&str] = &[
+    "人才", "专家", "博士", "硕士", "研究生", "毕业生", "学者", "院士", "大师", "高层次", "领军",
 ];
 
 /// Words that make a clause about building, planning or the past, not an offer to people.
 pub const SUPPLY: &[&str] = &[
+    "支出",
+    "列入",
+    "计入",
+    "下拨",
     "建设人才",
     "建设用地",
     "新建",
@@ -423,7 +446,8 @@ pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)[^，
 /// Words right after a benefit's name that make it a rule, a fund or an office, not an offer.
 pub const NOT_AFTER: &[&str] = &[
     "办法", "政策", "制度", "体系", "机制", "标准", "资金", "管理", "部门", "局", "机构", "条件",
-    "限制", "门槛", "经费", "基金", "项目", "治理", "事业", "主管",
+    "限制", "门槛", "经费", "基金", "项目", "治理", "事业", "主管", "相关", "工作", "活动", "合格",
+    "证明", "收费", "情况", "能力", "水平", "信息", "资源", "设施", "队伍", "经办", "行政",
 ];
 
 /// Phrases with a benefit word that name no benefit to a person: an enterprise settling, or

@@ -14,8 +14,8 @@ use serde::Serialize;
 use amount::Amount;
 pub use catalogue::BenefitKind;
 use catalogue::{
-    APPROXIMATE, GENERAL, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS, POSTDOC,
-    POSTDOC_FUNDING, PROHIBITIONS, SUPPLY,
+    APPROXIMATE, BODIES, GENERAL, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS,
+    POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SUPPLY, TALENT,
 };
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
@@ -147,18 +147,20 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     // sentence that offers something to people, not one about building or making rules.
     let offering = OFFER_VERBS.iter().any(|v| s.text.contains(v))
         && !PROHIBITIONS.iter().any(|w| s.text.contains(w))
-        && PEOPLE
-            .iter()
-            .any(|w| s.text.contains(w) || s.carry.contains(w));
+        && (names_people(&s.text) || names_people(&s.carry));
     if !offering {
         return out;
     }
+    let talent = TALENT
+        .iter()
+        .any(|w| s.text.contains(w) || s.carry.contains(w));
     for m in &s.mentions {
         let clause = s.segment_text(m.start);
         if bound.contains(&m.start)
             || out.iter().any(|b| b.kind == m.kind)
             || SUPPLY.iter().any(|w| clause.contains(w))
             || GENERAL.contains(&m.phrase.as_str())
+            || (m.kind.needs_talent() && !talent)
             || s.recipient_phrase(m.start)
                 .is_some_and(|r| organisation(&r))
         {
@@ -176,6 +178,14 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
         ));
     }
     out
+}
+
+/// Whether a text names people (not only a body named after them, "居民委员会").
+fn names_people(text: &str) -> bool {
+    PEOPLE.iter().any(|w| {
+        text.match_indices(w)
+            .any(|(at, _)| !BODIES.iter().any(|b| text[at + w.len()..].starts_with(b)))
+    })
 }
 
 /// Whether a recipient phrase names an organisation and no person ("引才企业", but not
