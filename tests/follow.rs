@@ -110,3 +110,40 @@ async fn an_index_left_from_another_database_is_rebuilt() {
     );
     assert_eq!(total(&t2, "南沙").await, 1);
 }
+
+/// A server opened without syncing says "not ready" on /healthz until its follower has
+/// brought the index up to date, and answers like a synced one after.
+#[tokio::test]
+async fn healthz_is_not_ready_until_the_index_has_caught_up() {
+    let filled = TestArchive::sample().await;
+    let location = rencai::archive::default_location(filled.dir.path());
+    drop(filled.archive);
+    // An empty index beside a database that holds articles, as on a new node.
+    std::fs::remove_dir_all(filled.dir.path().join(rencai::archive::INDEX_DIR)).expect("rm");
+    let node = Archive::open_unsynced(filled.dir.path(), &location)
+        .await
+        .expect("open");
+    let t = TestArchive {
+        dir: filled.dir,
+        archive: node.clone(),
+    };
+    let (status, _, body) = t.get("/healthz").await;
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("not ready"), "{body}");
+
+    let (_stop, stopping) = tokio::sync::watch::channel(false);
+    tokio::spawn(node.follow(stopping));
+    let mut ready = false;
+    for _ in 0..100 {
+        ready = t.get("/healthz").await.0 == 200;
+        if ready {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ready, "ready once caught up");
+    assert_eq!(
+        total(&t, "人才").await,
+        total(&TestArchive::sample().await, "人才").await
+    );
+}

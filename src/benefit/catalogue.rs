@@ -389,8 +389,19 @@ pub const PEOPLE: &[&str] = &[
 /// Words that make a sentence a prohibition, a penalty or a denial, not an offer ("不得…",
 /// "取消其…奖励", "不享受求职补贴", "…的，劳动合同可以终止").
 pub const PROHIBITIONS: &[&str] = &[
-    "不得", "禁止", "纵容", "违反", "处罚", "罚款", "取消", "追回", "骗取", "不享受", "不予",
-    "终止", "停止",
+    "不得",
+    "禁止",
+    "纵容",
+    "违反",
+    "处罚",
+    "罚款",
+    "取消",
+    "追回",
+    "骗取",
+    "不享受",
+    "不予",
+    "终止",
+    "停止",
 ];
 
 /// Names of bodies that contain a word for people ("居民委员会", "职工代表大会"): such a word
@@ -400,7 +411,17 @@ pub const BODIES: &[&str] = &["委员会", "代表大会"];
 /// Words naming talent as the recipient. Kinds named in everyday public-service words
 /// ([`BenefitKind::needs_talent`]) are a benefit only in a sentence naming one of these.
 pub const TALENT: &[&str] = &[
-    "人才", "专家", "博士", "硕士", "研究生", "毕业生", "学者", "院士", "大师", "高层次", "领军",
+    "人才",
+    "专家",
+    "博士",
+    "硕士",
+    "研究生",
+    "毕业生",
+    "学者",
+    "院士",
+    "大师",
+    "高层次",
+    "领军",
 ];
 
 /// Words that make a clause about building, planning or the past, not an offer to people.
