@@ -217,6 +217,7 @@ pub const DEGREES: &[(&str, &str)] = &[
     ("学士", "本科"),
     ("大专", "专科"),
     ("专科", "专科"),
+    ("高职", "专科"),
 ];
 
 /// The order degrees are listed in.
@@ -445,6 +446,21 @@ pub const SUPPLY: &[&str] = &[
     "配套设施",
 ];
 
+/// Rent subsidies whose name does not say what is rented: for business premises (a word of
+/// [`PREMISES`] in their clause) they are start-up support, else housing.
+pub const RENT_PHRASES: &[&str] = &["租金补贴", "租赁补贴", "房租补贴"];
+
+/// Words for business premises.
+pub const PREMISES: &[&str] = &[
+    "孵化",
+    "经营场所",
+    "办公场所",
+    "办公用房",
+    "场地",
+    "厂房",
+    "创业培训",
+];
+
 /// Names too general to stand for a benefit without an amount: "给予表彰和奖励" closes most
 /// regulations, whatever their subject.
 pub const GENERAL: &[&str] = &["奖励", "资助", "奖补", "津贴"];
@@ -460,6 +476,10 @@ pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
         BenefitKind::Schooling,
     ),
 ];
+
+/// Tiers listed with one 人才 after the last: 高层次、紧缺金融人才; 高层次、高技能人才. Each listed
+/// head that ends with a tier's head names that tier.
+pub const TIER_LIST: &str = r"((?:\p{Han}{1,6}、)+)\p{Han}{1,6}人才";
 
 /// A tier named with a field between its parts: 高层次科技人才, 国家级领军人才.
 pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)[^，,。；;、和]{0,4}?人才";

@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 
-use super::catalogue::{DEGREE_ORDER, DEGREES, TIER_WITH_FIELD, TIERS};
+use super::catalogue::{DEGREE_ORDER, DEGREES, TIER_LIST, TIER_WITH_FIELD, TIERS};
 use super::sentences::Sentence;
 
 /// Who a benefit is for, as stated.
@@ -37,6 +37,9 @@ static TIER_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| finder(TIERS));
 /// Lettered tiers written together: A、B、C类.
 static LETTERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[A-E](?:\s*[、,，和及与]\s*[A-E])*\s*类").expect("valid regex"));
+
+static LISTED_TIERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(TIER_LIST).expect("valid regex"));
 
 static FIELD_TIER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(TIER_WITH_FIELD).expect("valid regex"));
@@ -73,6 +76,18 @@ fn tiers(text: &str) -> Vec<String> {
         let name = TIERS[m.pattern().as_usize()].1;
         if !name.ends_with('类') {
             at.push((m.start(), name.to_string()));
+        }
+    }
+    for c in LISTED_TIERS.captures_iter(text) {
+        let (Some(m), Some(heads)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        for head in heads.as_str().split('、') {
+            let named = TIERS
+                .iter()
+                .filter_map(|(_, name)| name.strip_suffix("人才").map(|h| (h, name)))
+                .filter(|(h, _)| !head.is_empty() && head.ends_with(h));
+            at.extend(named.map(|(_, name)| (m.start(), name.to_string())));
         }
     }
     for c in FIELD_TIER.captures_iter(text) {

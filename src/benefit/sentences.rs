@@ -8,7 +8,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use super::amount::{self, Amount};
-use super::catalogue::{BenefitKind, NOT_A_BENEFIT, NOT_AFTER, PHRASES, SPLIT_PHRASES};
+use super::catalogue::{
+    BenefitKind, NOT_A_BENEFIT, NOT_AFTER, PHRASES, PREMISES, RENT_PHRASES, SPLIT_PHRASES,
+};
 use super::{Benefit, Period, Recipients};
 
 /// Characters that end a sentence (kept with it).
@@ -17,6 +19,13 @@ const ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 const CONTINUES: &[char] = &['；', ';'];
 /// Characters between the clauses of a sentence.
 const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）', '(', ')'];
+
+/// Characters after 对 that make it part of a word (对象, 对接, 对外 …), not "to".
+const NOT_TO: &[char] = &['象', '接', '外', '应', '比', '照', '话', '口', '策'];
+
+/// "在落户、住房、子女入学等方面": the list of what is offered after the people it is for.
+static ASPECTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"在[^，,。；;]*?方面").expect("valid regex"));
 /// Longest sentence read as one: a longer run without a full stop (a flattened table) is cut
 /// at a clause break, so that reading it stays linear in its length.
 const MAX_SENTENCE_CHARS: usize = 300;
@@ -156,6 +165,15 @@ impl Sentence {
             }
         }
         found.sort_by_key(|(s, _, _)| *s);
+        for (s, e, kind) in &mut found {
+            if RENT_PHRASES.contains(&&text[*s..*e])
+                && PREMISES
+                    .iter()
+                    .any(|w| clause_around(&text, *s, *e).contains(w))
+            {
+                *kind = BenefitKind::Startup;
+            }
+        }
         // 就业补助资金, 奖励经费, 医疗保障局: a fund, a rule or an office of that name, never the
         // benefit.
         let names_other = |e: usize| NOT_AFTER.iter().any(|w| text[e..].starts_with(w));
@@ -216,13 +234,25 @@ impl Sentence {
         self.slice(a, b)
     }
 
-    /// Who an offer at `pos` is addressed to: the words after the last 对 before it, up to
-    /// 给予 or the end of their clause.
+    /// Who an offer at `pos` is addressed to: the words after the last 对 before it (not one
+    /// of 对象, 对接 …), up to 给予, the end of their clause, or the "在…方面" that lists
+    /// what is offered.
     pub fn recipient_phrase(&self, pos: usize) -> Option<String> {
         let before = self.slice(0, pos);
-        let at = before.rfind('对')?;
+        let at = before
+            .match_indices('对')
+            .map(|(at, _)| at)
+            .filter(|at| {
+                let next = before[at + '对'.len_utf8()..].chars().next();
+                !next.is_some_and(|c| NOT_TO.contains(&c))
+            })
+            .next_back()?;
         let rest = &before[at + '对'.len_utf8()..];
-        let end = [rest.find("给予"), rest.find(CLAUSE_BREAKS)]
+        // The list may run on past `pos` to its 方面.
+        let aspects = ASPECTS
+            .find(&self.text[before[..at].len() + '对'.len_utf8()..])
+            .map(|m| m.start());
+        let end = [rest.find("给予"), rest.find(CLAUSE_BREAKS), aspects]
             .into_iter()
             .flatten()
             .min()
@@ -298,4 +328,15 @@ impl Sentence {
             end: self.start + self.chars.len(),
         }
     }
+}
+
+/// The clause around bytes `start..end` of `text`.
+fn clause_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start].rfind(CLAUSE_BREAKS).map_or(0, |p| {
+        p + text[p..].chars().next().map_or(1, char::len_utf8)
+    });
+    let to = text[end..]
+        .find(CLAUSE_BREAKS)
+        .map_or(text.len(), |p| end + p);
+    &text[from..to]
 }

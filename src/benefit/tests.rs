@@ -71,3 +71,55 @@ fn records_are_their_spans_of_the_article() {
     assert_eq!(found[1].kind, BenefitKind::Apartment);
     assert_eq!(found[1].amount_max, None);
 }
+
+#[test]
+fn the_people_are_named_before_the_list_of_what_they_are_offered() {
+    let found =
+        extract(&["对引进的高层次、紧缺金融人才在户籍办理、住房、子女就学等方面提供便利。"]);
+    let schooling = found
+        .iter()
+        .find(|b| b.kind == BenefitKind::Schooling)
+        .expect("schooling");
+    assert_eq!(
+        schooling.recipients.conditions.as_deref(),
+        Some("引进的高层次、紧缺金融人才")
+    );
+    assert_eq!(schooling.recipients.tiers, ["高层次人才"]);
+}
+
+#[test]
+fn a_word_with_dui_is_no_recipient() {
+    let b = one("将低收入残疾人家庭纳入住房保障对象，提供租房补贴。");
+    assert_eq!(b.recipients.conditions, None);
+}
+
+#[test]
+fn rent_for_business_premises_is_start_up_support() {
+    assert_eq!(
+        one("对青年到孵化载体创业给予租金补贴。").kind,
+        BenefitKind::Startup
+    );
+    assert_eq!(
+        one("对新引进的博士给予每月1000元租金补贴。").kind,
+        BenefitKind::Housing
+    );
+}
+
+#[test]
+fn everyday_services_denials_and_bodies_offer_nothing() {
+    for text in [
+        "医疗机构应当为老年人提供基本医疗服务。",
+        "失业人员超过法定退休年龄的，不享受求职补贴。",
+        "乡镇人民政府应当做好医疗保障相关工作，指导居民委员会协助开展工作。",
+    ] {
+        assert!(
+            extract(&[text]).is_empty(),
+            "{text}: {:#?}",
+            extract(&[text])
+        );
+    }
+    assert_eq!(
+        one("为高层次人才提供医疗服务绿色通道。").kind,
+        BenefitKind::Medical
+    );
+}
