@@ -239,14 +239,10 @@ impl Sentence {
     /// what is offered.
     pub fn recipient_phrase(&self, pos: usize) -> Option<String> {
         let before = self.slice(0, pos);
-        let at = before
-            .match_indices('对')
-            .map(|(at, _)| at)
-            .filter(|at| {
-                let next = before[at + '对'.len_utf8()..].chars().next();
-                !next.is_some_and(|c| NOT_TO.contains(&c))
-            })
-            .next_back()?;
+        let at = before.match_indices('对').map(|(at, _)| at).rfind(|at| {
+            let next = before[at + '对'.len_utf8()..].chars().next();
+            !next.is_some_and(|c| NOT_TO.contains(&c))
+        })?;
         let rest = &before[at + '对'.len_utf8()..];
         // The list may run on past `pos` to its 方面.
         let aspects = ASPECTS
