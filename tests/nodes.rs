@@ -140,6 +140,34 @@ async fn nodes_follow_one_postgres_and_answer_alike() {
         Some(200)
     );
 
+    // A corrected version of an article replaces it: the nodes that held the old version
+    // index the new one in its place (the old stays in their segments, deleted).
+    let page = work.path().join("corrected/wo_shi_notice.txt");
+    std::fs::create_dir_all(page.parent().expect("folder")).expect("mkdir");
+    let original = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wo_shi_notice.txt"),
+    )
+    .expect("fixture");
+    std::fs::write(&page, original.replace("2023年5月31日", "2023年6月30日")).expect("write");
+    let (_, out) = run(&mut ingest(&writer, Some(&db.url), &[page]));
+    let report: Value = serde_json::from_str(&out).expect("ingest report");
+    assert_eq!(report["updated"], 1, "{report}");
+    let changed = stored.last_change().await.expect("last");
+    for node in [&node_a, &node_b] {
+        let started = Instant::now();
+        while !api(node, "/api/search?q=2023%E5%B9%B46%E6%9C%8830%E6%97%A5")["total"]
+            .as_u64()
+            .is_some_and(|t| t > 0)
+        {
+            assert!(
+                started.elapsed() < VISIBLE_WITHIN,
+                "{} lags after change {changed}",
+                node.addr
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     // One node goes down; the other keeps serving.
     node_a.child.kill().expect("kill");
     node_a.child.wait().expect("wait");
