@@ -59,7 +59,11 @@ pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> 
     let top = TopDocs::with_limit(total);
     matches.addresses = match req.effective_sort() {
         Sort::Relevance => searcher
-            .search(query.as_ref(), &super::pass::by_score(top))?
+            .search_with_statistics_provider(
+                query.as_ref(),
+                &super::pass::by_score(top),
+                &super::statistics::LiveStatistics::of(&searcher),
+            )?
             .into_iter()
             .map(|(_, a)| a)
             .collect(),

@@ -16,6 +16,7 @@ mod repealers;
 pub mod request;
 mod schema;
 pub mod snippet;
+mod statistics;
 pub mod syntax;
 pub mod tokenizer;
 mod validity;

@@ -11,6 +11,7 @@ use tantivy::{DocAddress, Order, Score, Searcher, TantivyError};
 use super::budget::{Budgeted, is_over_budget};
 use super::facets::{self, DateCounts, DateSpec, FacetCount, RegionCounts, RegionSpec};
 use super::schema::{EFFECTIVE, Flat, TIE, TS};
+use super::statistics::LiveStatistics;
 use super::{Result, SearchError, Sort, Standing, validity};
 
 /// Top documents with their sort key and tie key.
@@ -133,7 +134,7 @@ pub(super) fn collect<C: Collector>(
         deadline,
     };
     searcher
-        .search(query, &budgeted)
+        .search_with_statistics_provider(query, &budgeted, &LiveStatistics::of(searcher))
         .map_err(|e: TantivyError| {
             if is_over_budget(&e) {
                 SearchError::OverBudget
