@@ -8,6 +8,7 @@ COPY templates templates
 COPY static static
 COPY migrations migrations
 COPY sample sample
+COPY benches benches
 RUN cargo build --release --locked && strip target/release/rencai
 
 # Runtime stage: just the binary on a slim Debian.

@@ -174,8 +174,8 @@ async fn nodes_follow_one_postgres_and_answer_alike() {
     assert_eq!(api(&node_b, "/api/search")["total"], total);
     assert_eq!(node_b.get("/healthz").map(|r| r.0), Some(200));
 
-    // A new node with an empty data directory builds its index from the database, says
-    // it is not ready meanwhile, and then answers as the others.
+    // A new node with an empty data directory builds its index from the database and then
+    // answers as the others (tests/follow.rs checks that it says "not ready" meanwhile).
     let node_c = Server::start_with(&work.path().join("c"), &url);
     wait_ready(&node_c, CATCH_UP_LIMIT);
     for path in SEARCHES {

@@ -39,22 +39,21 @@ impl Archive {
                 _ = stop.wait_for(|stopping| *stopping) => return,
             }
             pause = FOLLOW_EVERY;
-            let reached = match self.sync().await {
-                Ok(Synced::Applied(n)) => {
-                    tracing::info!("indexed {n} changed articles");
-                    true
-                }
-                Ok(Synced::UpToDate) => true,
-                Ok(Synced::Busy) => false,
-                Err(e) => {
-                    tracing::warn!("index sync failed: {}", crate::report::chain(&e));
-                    false
-                }
-            };
-            match self.index.reload_if_committed() {
-                // Ready once searches see what the database held when this step began.
-                Ok(_) if reached => self.caught_up.store(true, Ordering::Release),
+            // Ready once searches see what the database held when this step began, whoever
+            // indexed it: this server, or an ingest holding the index writer meanwhile.
+            let target = self.store.last_change().await.ok();
+            match self.sync().await {
+                Ok(Synced::Applied(n)) => tracing::info!("indexed {n} changed articles"),
                 Ok(_) => {}
+                Err(e) => tracing::warn!("index sync failed: {}", crate::report::chain(&e)),
+            }
+            match self.index.reload_if_committed() {
+                Ok(_) => {
+                    let indexed = self.index.indexed_state().map(|(_, seq)| seq).ok();
+                    if target.zip(indexed).is_some_and(|(t, i)| i >= t) {
+                        self.caught_up.store(true, Ordering::Release);
+                    }
+                }
                 Err(e) => tracing::warn!("index reload failed: {}", crate::report::chain(&e)),
             }
             // What archived documents repeal is worked out once per index generation: here,
@@ -98,22 +97,28 @@ impl Archive {
         };
         // Re-read under the writer lock: another process may have committed meanwhile.
         let mut seq = self.index.indexed_state()?.1;
-        let applied = self.catch_up(&mut updater, &mut seq, None).await?;
+        // Up to the position read above: under a steady stream of writes a step still ends,
+        // commits, and shows what it applied.
+        let applied = self
+            .catch_up(&mut updater, &mut seq, None, Some(last))
+            .await?;
         updater.commit(seq).await?;
         updater.finish().await?;
         Ok(Synced::Applied(applied))
     }
 
-    /// Applies every logged change after `seq` to the index (without committing), advancing
-    /// `seq`; articles written by this process are taken from `known` instead of read back.
+    /// Applies every logged change after `seq` (up to about `until`, when given) to the
+    /// index without committing, advancing `seq`; articles written by this process are taken
+    /// from `known` instead of read back.
     pub(super) async fn catch_up(
         &self,
         updater: &mut IndexUpdater,
         seq: &mut i64,
         known: Option<&Known<'_>>,
+        until: Option<i64>,
     ) -> Result<usize, ArchiveError> {
         let mut applied = 0;
-        loop {
+        while until.is_none_or(|u| *seq < u) {
             let changes = self.store.changes_after(*seq, LOG_BATCH).await?;
             let Some(last) = changes.last().map(|c| c.seq) else {
                 break;

@@ -57,7 +57,7 @@ impl Archive {
         let mut updater = self.index.updater(INGEST_INDEX_THREADS, &archive_id)?;
         let mut seq = self.index.indexed_state()?.1;
         if let Some(up) = updater.as_mut() {
-            self.catch_up(up, &mut seq, None).await?;
+            self.catch_up(up, &mut seq, None, None).await?;
         }
         let mut batches = pipeline::start(
             paths.to_vec(),
@@ -77,7 +77,7 @@ impl Archive {
                 articles: &written.changed,
                 as_of: written.as_of,
             };
-            self.catch_up(up, &mut seq, Some(&known)).await?;
+            self.catch_up(up, &mut seq, Some(&known), None).await?;
             if last_commit.elapsed() >= INDEX_COMMIT_EVERY {
                 up.commit(seq).await?;
                 last_commit = Instant::now();

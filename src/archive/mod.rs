@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::search::{SearchError, SearchIndex};
+use crate::search::{SearchError, SearchIndex, Synced};
 use crate::store::{Location, Store, StoreError};
 
 pub use check::{CheckDepth, CheckReport, check};
@@ -23,6 +23,8 @@ pub use ingest::{IngestOptions, ingest_store_only};
 
 /// The database's file name inside the data directory.
 pub const DATABASE_FILE: &str = "rencai.db";
+/// The file that marks a data directory whose index follows a PostgreSQL archive.
+pub const BACKEND_MARK: &str = "postgres-node";
 /// The index's folder inside the data directory.
 pub const INDEX_DIR: &str = "index";
 pub use query::{Found, Snippets};
@@ -42,6 +44,11 @@ pub enum ArchiveError {
     /// An export could not be written.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    /// The data directory's index follows a PostgreSQL archive, and no --database was given.
+    #[error(
+        "{0} says this data directory's index follows a PostgreSQL archive: give its --database (or RENCAI_DATABASE); to make a SQLite archive here instead, remove that file"
+    )]
+    OtherDatabase(String),
     /// The server is at capacity: the request was turned away, to be tried again.
     #[error("overloaded")]
     Overloaded(#[from] Overload),
@@ -77,8 +84,9 @@ impl Archive {
     /// (creating both), bringing the index up to date.
     pub async fn open_at(dir: &Path, location: &Location) -> Result<Archive, ArchiveError> {
         let archive = Self::open_unsynced(dir, location).await?;
-        archive.sync().await?;
-        archive.caught_up.store(true, Ordering::Release);
+        if archive.sync().await? != Synced::Busy {
+            archive.caught_up.store(true, Ordering::Release);
+        }
         Ok(archive)
     }
 
@@ -87,8 +95,20 @@ impl Archive {
     pub async fn open_unsynced(dir: &Path, location: &Location) -> Result<Archive, ArchiveError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| ArchiveError::DataDir(dir.display().to_string(), e))?;
-        let store = Store::open(location).await?;
+        // A PostgreSQL node's directory opened without --database would start an empty
+        // SQLite archive there and wipe the node's index to match it: the directory says
+        // which backend its index follows.
+        let mark = dir.join(BACKEND_MARK);
+        match location {
+            Location::Sqlite(path) if !path.exists() && mark.exists() => {
+                return Err(ArchiveError::OtherDatabase(mark.display().to_string()));
+            }
+            Location::Postgres(_) if !mark.exists() => std::fs::write(&mark, "postgres\n")
+                .map_err(|e| ArchiveError::DataDir(mark.display().to_string(), e))?,
+            _ => {}
+        }
         let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
+        let store = Store::open(location).await?;
         Ok(Archive {
             store,
             index,

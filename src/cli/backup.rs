@@ -40,8 +40,9 @@ pub fn run(args: BackupArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("removing the unfinished copy {}", partial.display()))?;
     }
     let started = std::time::Instant::now();
+    let location = args.data.location()?;
     runtime()?.block_on(async {
-        let store = Store::open_read_only(&args.data.location()?).await?;
+        let store = Store::open_read_only(&location).await?;
         let copied = store.backup_into(&partial).await;
         store.close().await;
         copied
@@ -53,7 +54,7 @@ pub fn run(args: BackupArgs) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("renaming {} to {}", partial.display(), args.out.display()))?;
     println!(
         "backed up {} to {} ({} bytes) in {:.1} s",
-        args.data.data.display(),
+        location.describe(),
         args.out.display(),
         std::fs::metadata(&args.out)
             .map(|m| m.len())

@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::{DataArgs, runtime};
 use crate::archive::{self, CheckDepth};
+use crate::store::Location;
 
 /// Arguments of `check`.
 #[derive(Debug, Args)]
@@ -46,15 +47,26 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         println!("  - {problem}");
     }
     if report.problems.iter().any(|p| p.starts_with("index:")) {
+        let database = if args.data.database.is_some() {
+            " with the same --database"
+        } else {
+            ""
+        };
         println!(
-            "`rencai reindex --data {}` rebuilds the index from the database.",
+            "`rencai reindex --data {}`{database} rebuilds the index from the database.",
             args.data.data.display()
         );
     }
     if report.problems.iter().any(|p| p.starts_with("database:")) {
-        println!(
-            "The database itself is damaged: restore the latest `rencai backup` copy (see the README)."
-        );
+        if matches!(args.data.location(), Ok(Location::Postgres(_))) {
+            println!(
+                "The database itself is damaged: restore it from a backup (pg_restore, see docs/deploy.md)."
+            );
+        } else {
+            println!(
+                "The database itself is damaged: restore the latest `rencai backup` copy (see the README)."
+            );
+        }
     }
     Ok(ExitCode::FAILURE)
 }

@@ -42,7 +42,15 @@ impl Location {
             return Ok(Location::Postgres(url.to_string()));
         }
         if let Some(path) = url.strip_prefix(SQLITE_SCHEME) {
-            return Ok(Location::Sqlite(PathBuf::from(path)));
+            if path.contains('?') {
+                return Err(StoreError::Url(format!(
+                    "{url}: a sqlite:// URL is a file path and takes no options (write ? in a file name as %3F)"
+                )));
+            }
+            let decoded = percent_encoding::percent_decode_str(path)
+                .decode_utf8()
+                .map_err(|e| StoreError::Url(format!("{url}: {e}")))?;
+            return Ok(Location::Sqlite(PathBuf::from(decoded.as_ref())));
         }
         Err(StoreError::Url(format!(
             "{}: the database URL must start with postgres://, postgresql:// or sqlite://",
@@ -100,8 +108,9 @@ mod tests {
         let pg = Location::parse("postgres://u:secret@db/rencai").expect("pg");
         assert_eq!(pg.backend(), Backend::Postgres);
         assert!(!pg.describe().contains("secret"), "{}", pg.describe());
-        let file = Location::parse("sqlite:///srv/rencai.db").expect("sqlite");
-        assert_eq!(file, Location::Sqlite(PathBuf::from("/srv/rencai.db")));
+        let file = Location::parse("sqlite:///srv/%E4%BA%BA%E6%89%8D.db").expect("sqlite");
+        assert_eq!(file, Location::Sqlite(PathBuf::from("/srv/人才.db")));
+        assert!(Location::parse("sqlite:///srv/a.db?mode=rwc").is_err());
         let wrong = Location::parse("mysql://u:secret@db/x").expect_err("mysql");
         assert!(!wrong.to_string().contains("secret"), "{wrong}");
     }
