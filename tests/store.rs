@@ -322,4 +322,10 @@ async fn a_new_index_catches_up_and_checks_consistent(backend: Backend) {
         .expect("check");
     assert!(report.is_consistent(), "{:?}", report.problems);
     assert_eq!(report.articles as u64, stored);
+    if backend == Backend::Postgres {
+        // The same directory without --database: refused, the node's index untouched.
+        let refused = Archive::open(p.dir.path()).await.err().expect("refused");
+        assert!(refused.to_string().contains("--database"), "{refused}");
+        assert!(!p.dir.path().join(archive::DATABASE_FILE).exists());
+    }
 }
