@@ -477,6 +477,12 @@ pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
     ),
 ];
 
+/// Characters after 对 that make it part of a word (对象, 对接, 对外 …), not "to".
+pub const NOT_TO: &[char] = &['象', '接', '外', '应', '比', '照', '话', '口', '策'];
+
+/// "在落户、住房、子女入学等方面": the list of what is offered, after the people it is for.
+pub const ASPECTS: &str = r"在[^，,。；;]*?方面";
+
 /// Tiers listed with one 人才 after the last: 高层次、紧缺金融人才; 高层次、高技能人才. Each listed
 /// head that ends with a tier's head names that tier.
 pub const TIER_LIST: &str = r"((?:\p{Han}{1,6}、)+)\p{Han}{1,6}人才";

@@ -8,8 +8,8 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 
-use super::catalogue::{DEGREE_ORDER, DEGREES, TIER_LIST, TIER_WITH_FIELD, TIERS};
-use super::sentences::Sentence;
+use super::catalogue::{ASPECTS, DEGREE_ORDER, DEGREES, NOT_TO, TIER_LIST, TIER_WITH_FIELD, TIERS};
+use super::sentences::{CLAUSE_BREAKS, Sentence};
 
 /// Who a benefit is for, as stated.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -40,6 +40,8 @@ static LETTERS: LazyLock<Regex> =
 
 static LISTED_TIERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(TIER_LIST).expect("valid regex"));
+
+static ASPECT_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(ASPECTS).expect("valid regex"));
 
 static FIELD_TIER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(TIER_WITH_FIELD).expect("valid regex"));
@@ -218,4 +220,29 @@ fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
         return Some(r);
     }
     None
+}
+
+impl Sentence {
+    /// Who an offer at `pos` is addressed to: the words after the last 对 before it (not one
+    /// of 对象, 对接 …), up to 给予, the end of their clause, or the "在…方面" that lists
+    /// what is offered.
+    pub fn recipient_phrase(&self, pos: usize) -> Option<String> {
+        let before = self.slice(0, pos);
+        let at = before.match_indices('对').map(|(at, _)| at).rfind(|at| {
+            let next = before[at + '对'.len_utf8()..].chars().next();
+            !next.is_some_and(|c| NOT_TO.contains(&c))
+        })?;
+        let rest = &before[at + '对'.len_utf8()..];
+        // The list may run on past `pos` to its 方面.
+        let aspects = ASPECT_LIST
+            .find(&self.text[before[..at].len() + '对'.len_utf8()..])
+            .map(|m| m.start());
+        let end = [rest.find("给予"), rest.find(CLAUSE_BREAKS), aspects]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
+        let phrase = rest[..end].trim_end_matches('的').trim();
+        (!phrase.is_empty()).then(|| phrase.to_string())
+    }
 }

@@ -18,14 +18,8 @@ const ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
 /// Characters that end a sentence that goes on in the next (a list of cases).
 const CONTINUES: &[char] = &['；', ';'];
 /// Characters between the clauses of a sentence.
-const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）', '(', ')'];
+pub(super) const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）', '(', ')'];
 
-/// Characters after 对 that make it part of a word (对象, 对接, 对外 …), not "to".
-const NOT_TO: &[char] = &['象', '接', '外', '应', '比', '照', '话', '口', '策'];
-
-/// "在落户、住房、子女入学等方面": the list of what is offered after the people it is for.
-static ASPECTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"在[^，,。；;]*?方面").expect("valid regex"));
 /// Longest sentence read as one: a longer run without a full stop (a flattened table) is cut
 /// at a clause break, so that reading it stays linear in its length.
 const MAX_SENTENCE_CHARS: usize = 300;
@@ -232,29 +226,6 @@ impl Sentence {
     pub fn segment_text(&self, pos: usize) -> String {
         let (a, b) = self.segment_bounds(pos);
         self.slice(a, b)
-    }
-
-    /// Who an offer at `pos` is addressed to: the words after the last 对 before it (not one
-    /// of 对象, 对接 …), up to 给予, the end of their clause, or the "在…方面" that lists
-    /// what is offered.
-    pub fn recipient_phrase(&self, pos: usize) -> Option<String> {
-        let before = self.slice(0, pos);
-        let at = before.match_indices('对').map(|(at, _)| at).rfind(|at| {
-            let next = before[at + '对'.len_utf8()..].chars().next();
-            !next.is_some_and(|c| NOT_TO.contains(&c))
-        })?;
-        let rest = &before[at + '对'.len_utf8()..];
-        // The list may run on past `pos` to its 方面.
-        let aspects = ASPECTS
-            .find(&self.text[before[..at].len() + '对'.len_utf8()..])
-            .map(|m| m.start());
-        let end = [rest.find("给予"), rest.find(CLAUSE_BREAKS), aspects]
-            .into_iter()
-            .flatten()
-            .min()
-            .unwrap_or(rest.len());
-        let phrase = rest[..end].trim_end_matches('的').trim();
-        (!phrase.is_empty()).then(|| phrase.to_string())
     }
 
     /// How often an amount is paid: a period word in its own stretch of the clause (between
