@@ -130,33 +130,44 @@ fn pack_paragraphs(paragraphs: &[Paragraph]) -> Result<Vec<u8>> {
 
 impl Tx {
     /// Stored articles sharing any duplicate key with `keys`, and the one with id `id` if
-    /// stored, in one statement (this runs for every article ingested).
+    /// stored (this runs for every article ingested).
     pub async fn candidates(&mut self, keys: &DedupKeys, id: &str) -> Result<Vec<Candidate>> {
-        // $1..$3 are the keys and the id; the bands follow.
+        // The ids first, then their rows by primary key: as one statement, PostgreSQL joins
+        // the ids to a scan of the whole table while its statistics still describe a smaller
+        // one (through most of a first ingest), a cost that grows with the archive.
+        // $1 and $2 are the keys; the bands follow.
         let bands = if keys.bands.is_empty() {
             String::new()
         } else {
             format!(
                 " UNION SELECT article_id FROM (SELECT DISTINCT article_id FROM article_bands
                    WHERE band_hash IN ({}) LIMIT {CANDIDATES}) AS banded",
-                super::marks(4, keys.bands.len())
+                super::marks(3, keys.bands.len())
             )
         };
         let sql = format!(
-            "SELECT id, published_on, original_url, province, city, title_key, body_hash,
-                signature
-             FROM articles WHERE id IN (
-                SELECT id FROM (SELECT id FROM articles WHERE body_hash = $1 OR title_key = $2
-                    LIMIT {CANDIDATES}) AS keyed
-                UNION SELECT $3{bands})
-             ORDER BY id"
+            "SELECT id FROM (SELECT id FROM articles WHERE body_hash = $1 OR title_key = $2
+                LIMIT {CANDIDATES}) AS keyed{bands}"
         );
-        let mut query = sqlx::query(&sql)
+        let mut query = sqlx::query_scalar::<_, String>(&sql)
             .bind(&keys.body_hash)
-            .bind(&keys.title_key)
-            .bind(id);
+            .bind(&keys.title_key);
         for band in &keys.bands {
             query = query.bind(band);
+        }
+        let mut ids = query.fetch_all(&mut *self.tx).await?;
+        if !ids.iter().any(|i| i == id) {
+            ids.push(id.to_string());
+        }
+        let sql = format!(
+            "SELECT id, published_on, original_url, province, city, title_key, body_hash,
+                signature
+             FROM articles WHERE id IN ({}) ORDER BY id",
+            super::marks(1, ids.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in &ids {
+            query = query.bind(id);
         }
         let rows = query.fetch_all(&mut *self.tx).await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -240,6 +251,7 @@ impl Tx {
         .bind(&now)
         .execute(&mut *self.tx)
         .await?;
+        self.written += 1;
         if put == Put::Replace {
             sqlx::query("DELETE FROM article_bands WHERE article_id = $1")
                 .bind(&article.id)

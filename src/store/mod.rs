@@ -7,6 +7,7 @@ mod changes;
 mod files;
 mod location;
 mod maintenance;
+mod planner;
 mod reads;
 
 use std::path::Path;
@@ -74,11 +75,15 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    growth: std::sync::Arc<planner::Growth>,
 }
 
 /// A write transaction: one ingested file is applied whole or not at all.
 pub struct Tx {
     tx: Transaction<'static, Any>,
+    /// On PostgreSQL, where the articles written are counted for the planner's statistics.
+    growth: Option<(std::sync::Arc<planner::Growth>, AnyPool)>,
+    written: i64,
 }
 
 /// The embedded, numbered migrations of each backend.
@@ -147,6 +152,7 @@ impl Store {
         Ok(Store {
             pool,
             backend: Backend::Postgres,
+            growth: Default::default(),
         })
     }
 
@@ -182,6 +188,7 @@ impl Store {
             return Ok(Store {
                 pool,
                 backend: Backend::Sqlite,
+                growth: Default::default(),
             });
         }
         // Two processes opening a new archive at once would both apply the first migration,
@@ -206,6 +213,7 @@ impl Store {
         Ok(Store {
             pool,
             backend: Backend::Sqlite,
+            growth: Default::default(),
         })
     }
 
@@ -233,7 +241,13 @@ impl Store {
                 tx
             }
         };
-        Ok(Tx { tx })
+        let growth =
+            (self.backend == Backend::Postgres).then(|| (self.growth.clone(), self.pool.clone()));
+        Ok(Tx {
+            tx,
+            growth,
+            written: 0,
+        })
     }
 
     /// Closes every connection, waiting for them to finish (before the files are moved).
@@ -267,6 +281,9 @@ impl Tx {
     /// Makes every write of the transaction durable.
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
+        if let Some((growth, pool)) = &self.growth {
+            growth.committed(pool, self.written).await?;
+        }
         Ok(())
     }
 }
