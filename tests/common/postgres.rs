@@ -2,6 +2,7 @@
 //! starts a throwaway cluster and sets it); without it, PostgreSQL tests are skipped with a
 //! notice.
 
+use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use sqlx::Connection;
@@ -22,7 +23,12 @@ pub struct TestDatabase {
 /// A new empty database, or None (with a printed notice) when no test server is set.
 pub async fn fresh(test: &str) -> Option<TestDatabase> {
     let Ok(server) = std::env::var(VARIABLE) else {
-        println!("skipped {test}: {VARIABLE} is not set (no PostgreSQL to test against)");
+        // Straight to the terminal: the test harness would hide a printed line of a passing
+        // test.
+        let _ = writeln!(
+            std::io::stderr(),
+            "skipped {test}: {VARIABLE} is not set (no PostgreSQL to test against)"
+        );
         return None;
     };
     let name = format!(
