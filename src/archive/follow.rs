@@ -56,15 +56,25 @@ impl Archive {
                 }
                 Err(e) => tracing::warn!("index reload failed: {}", crate::report::chain(&e)),
             }
-            // What archived documents repeal is worked out once per index generation: here,
-            // rather than in the first search after a commit.
+            // What archived documents repeal, and the live field lengths ranking uses, are
+            // worked out once per index generation: here, rather than in the first search
+            // after a commit.
             let index = self.index.clone();
             let warmed = tokio::task::spawn_blocking(move || {
-                index.standing(&index.searcher(), crate::document::today())
+                let ranking = index.warm_ranking();
+                (
+                    index.standing(&index.searcher(), crate::document::today()),
+                    ranking,
+                )
             })
             .await;
-            if let Ok(Err(e)) = warmed {
-                tracing::warn!("reading repeals failed: {}", crate::report::chain(&e));
+            if let Ok((standing, ranking)) = warmed {
+                if let Err(e) = standing {
+                    tracing::warn!("reading repeals failed: {}", crate::report::chain(&e));
+                }
+                if let Err(e) = ranking {
+                    tracing::warn!("reading field lengths failed: {}", crate::report::chain(&e));
+                }
             }
         }
     }

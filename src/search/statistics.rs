@@ -76,6 +76,20 @@ impl<'a> LiveStatistics<'a> {
     }
 }
 
+impl super::SearchIndex {
+    /// Works out the ranked fields' live lengths for the current index state, so that the
+    /// first search after a commit does not pay for reading every document's lengths.
+    pub fn warm_ranking(&self) -> tantivy::Result<()> {
+        let searcher = self.searcher();
+        let live = LiveStatistics::of(&searcher);
+        let fields = self.fields();
+        for field in [fields.title, fields.title_grams, fields.body_grams] {
+            live.total_num_tokens(field)?;
+        }
+        Ok(())
+    }
+}
+
 impl Bm25StatisticsProvider for LiveStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
         if let Some(total) = self.kept(|k| &mut k.fields, field) {
