@@ -41,7 +41,11 @@ impl Archive {
             pause = FOLLOW_EVERY;
             // Ready once searches see what the database held when this step began, whoever
             // indexed it: this server, or an ingest holding the index writer meanwhile.
-            let target = self.store.last_change().await.ok();
+            let target = if self.is_caught_up() {
+                None
+            } else {
+                self.store.last_change().await.ok()
+            };
             match self.sync().await {
                 Ok(Synced::Applied(n)) => tracing::info!("indexed {n} changed articles"),
                 Ok(_) => {}
@@ -49,8 +53,12 @@ impl Archive {
             }
             match self.index.reload_if_committed() {
                 Ok(_) => {
-                    let indexed = self.index.indexed_state().map(|(_, seq)| seq).ok();
-                    if target.zip(indexed).is_some_and(|(t, i)| i >= t) {
+                    let reached = target.is_some_and(|t| {
+                        self.index
+                            .indexed_state()
+                            .is_ok_and(|(_, indexed)| indexed >= t)
+                    });
+                    if reached {
                         self.caught_up.store(true, Ordering::Release);
                     }
                 }

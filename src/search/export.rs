@@ -58,20 +58,21 @@ pub fn all_matches(index: &SearchIndex, req: &SearchRequest) -> Result<Matches> 
     }
     let top = TopDocs::with_limit(total);
     matches.addresses = match req.effective_sort() {
-        Sort::Relevance => searcher
-            .search_with_statistics_provider(
-                query.as_ref(),
-                &super::pass::by_score(top),
-                &super::statistics::LiveStatistics::of(&searcher),
-            )?
-            .into_iter()
-            .map(|(_, a)| a)
-            .collect(),
-        sort => searcher
-            .search(query.as_ref(), &super::pass::by_field(top, sort))?
-            .into_iter()
-            .map(|(_, a)| a)
-            .collect(),
+        Sort::Relevance => {
+            super::pass::collect(&searcher, query.as_ref(), &super::pass::by_score(top), None)?
+                .into_iter()
+                .map(|(_, a)| a)
+                .collect()
+        }
+        sort => super::pass::collect(
+            &searcher,
+            query.as_ref(),
+            &super::pass::by_field(top, sort),
+            None,
+        )?
+        .into_iter()
+        .map(|(_, a)| a)
+        .collect(),
     };
     Ok(matches)
 }

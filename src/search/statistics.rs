@@ -20,14 +20,24 @@ use tantivy::{DocSet, Searcher, Term};
 /// Term frequencies kept across searches of one index state (a query has up to a few dozen
 /// terms; a few thousand cover the queries of a busy while).
 const TERMS_KEPT: NonZeroUsize = NonZeroUsize::new(8_192).expect("non-zero");
-/// Field lengths kept: a few fields for each of a few index states.
-const FIELDS_KEPT: NonZeroUsize = NonZeroUsize::new(64).expect("non-zero");
+/// Field lengths kept: a few fields for each segment of a few indexes (an index has a few
+/// dozen segments).
+const FIELDS_KEPT: NonZeroUsize = NonZeroUsize::new(1_024).expect("non-zero");
 
-/// Computed statistics, by index state: the segments and how many of their documents are
-/// deleted identify what a searcher sees, across every index of the process.
+/// Computed statistics, across every index of the process. Term frequencies are kept by index
+/// state (its segments and how many of their documents are deleted); field lengths by segment
+/// and deletions, so that a commit makes only its new segments be read.
 struct Kept {
     terms: LruCache<(u64, Term), u64>,
     fields: LruCache<(u64, Field), u64>,
+}
+
+/// A segment as it stands: its id and how many of its documents are deleted.
+fn segment_key(reader: &tantivy::SegmentReader) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    reader.segment_id().hash(&mut hasher);
+    reader.num_deleted_docs().hash(&mut hasher);
+    hasher.finish()
 }
 
 static KEPT: LazyLock<Mutex<Kept>> = LazyLock::new(|| {
@@ -48,37 +58,36 @@ impl<'a> LiveStatistics<'a> {
     pub fn of(searcher: &'a Searcher) -> LiveStatistics<'a> {
         let mut hasher = DefaultHasher::new();
         for reader in searcher.segment_readers() {
-            reader.segment_id().hash(&mut hasher);
-            reader.num_deleted_docs().hash(&mut hasher);
+            segment_key(reader).hash(&mut hasher);
         }
         LiveStatistics {
             searcher,
             state: hasher.finish(),
         }
     }
+}
 
-    fn kept<K, F>(&self, pick: F, key: K) -> Option<u64>
-    where
-        F: FnOnce(&mut Kept) -> &mut LruCache<(u64, K), u64>,
-        K: Hash + Eq,
-    {
-        let mut kept = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        pick(&mut kept).get(&(self.state, key)).copied()
-    }
+fn kept<K, F>(pick: F, key: &(u64, K)) -> Option<u64>
+where
+    F: FnOnce(&mut Kept) -> &mut LruCache<(u64, K), u64>,
+    K: Hash + Eq,
+{
+    let mut kept = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    pick(&mut kept).get(key).copied()
+}
 
-    fn keep<K, F>(&self, pick: F, key: K, value: u64)
-    where
-        F: FnOnce(&mut Kept) -> &mut LruCache<(u64, K), u64>,
-        K: Hash + Eq,
-    {
-        let mut kept = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        pick(&mut kept).put((self.state, key), value);
-    }
+fn keep<K, F>(pick: F, key: (u64, K), value: u64)
+where
+    F: FnOnce(&mut Kept) -> &mut LruCache<(u64, K), u64>,
+    K: Hash + Eq,
+{
+    let mut kept = KEPT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    pick(&mut kept).put(key, value);
 }
 
 impl super::SearchIndex {
-    /// Works out the ranked fields' live lengths for the current index state, so that the
-    /// first search after a commit does not pay for reading every document's lengths.
+    /// Works out the ranked fields' live lengths of segments not read yet, so that the first
+    /// search after a commit does not pay for reading them.
     pub fn warm_ranking(&self) -> tantivy::Result<()> {
         let searcher = self.searcher();
         let live = LiveStatistics::of(&searcher);
@@ -92,19 +101,22 @@ impl super::SearchIndex {
 
 impl Bm25StatisticsProvider for LiveStatistics<'_> {
     fn total_num_tokens(&self, field: Field) -> tantivy::Result<u64> {
-        if let Some(total) = self.kept(|k| &mut k.fields, field) {
-            return Ok(total);
-        }
         let mut total = 0u64;
         for reader in self.searcher.segment_readers() {
+            let key = (segment_key(reader), field);
+            if let Some(length) = kept(|k| &mut k.fields, &key) {
+                total += length;
+                continue;
+            }
             let norms = reader.get_fieldnorms_reader(field)?;
             let alive = reader.alive_bitset();
-            total += (0..reader.max_doc())
+            let length = (0..reader.max_doc())
                 .filter(|doc| alive.is_none_or(|a| a.is_alive(*doc)))
                 .map(|doc| u64::from(norms.fieldnorm(doc)))
                 .sum::<u64>();
+            keep(|k| &mut k.fields, key, length);
+            total += length;
         }
-        self.keep(|k| &mut k.fields, field, total);
         Ok(total)
     }
 
@@ -113,7 +125,8 @@ impl Bm25StatisticsProvider for LiveStatistics<'_> {
     }
 
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        if let Some(n) = self.kept(|k| &mut k.terms, term.clone()) {
+        let key = (self.state, term.clone());
+        if let Some(n) = kept(|k| &mut k.terms, &key) {
             return Ok(n);
         }
         let mut n = 0u64;
@@ -126,7 +139,7 @@ impl Bm25StatisticsProvider for LiveStatistics<'_> {
                     .map_or(0, |mut postings| u64::from(postings.count(alive))),
             };
         }
-        self.keep(|k| &mut k.terms, term.clone(), n);
+        keep(|k| &mut k.terms, key, n);
         Ok(n)
     }
 }
