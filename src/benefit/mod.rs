@@ -161,14 +161,15 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
             || SUPPLY.iter().any(|w| clause.contains(w))
             || GENERAL.contains(&m.phrase.as_str())
             || (m.kind.needs_talent() && !talent)
-            || s.recipient_phrase(m.start)
-                .is_some_and(|r| organisation(&r))
         {
+            continue;
+        }
+        let recipients = recipients::at(s, m.start);
+        if recipients.conditions.as_deref().is_some_and(organisation) {
             continue;
         }
         let (clause_start, _) = s.segment_bounds(m.start);
         let period = sentences::period_in(&s.slice(clause_start, m.end));
-        let recipients = recipients::at(s, m.start);
         out.push(s.record(
             m.kind,
             &m.phrase,

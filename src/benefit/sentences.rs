@@ -159,15 +159,6 @@ impl Sentence {
             }
         }
         found.sort_by_key(|(s, _, _)| *s);
-        for (s, e, kind) in &mut found {
-            if RENT_PHRASES.contains(&&text[*s..*e])
-                && PREMISES
-                    .iter()
-                    .any(|w| clause_around(&text, *s, *e).contains(w))
-            {
-                *kind = BenefitKind::Startup;
-            }
-        }
         // 就业补助资金, 奖励经费, 医疗保障局: a fund, a rule or an office of that name, never the
         // benefit.
         let names_other = |e: usize| NOT_AFTER.iter().any(|w| text[e..].starts_with(w));
@@ -182,7 +173,7 @@ impl Sentence {
                 phrase: text[s..e].to_string(),
             })
             .collect();
-        Sentence {
+        let mut sentence = Sentence {
             continues: chars.last().is_some_and(|c| CONTINUES.contains(c)),
             amounts: amount::amounts(&text),
             mentions,
@@ -190,7 +181,25 @@ impl Sentence {
             chars,
             start,
             carry: String::new(),
+        };
+        // A rent subsidy that does not say what is rented, for business premises: start-up
+        // support.
+        let premises: Vec<bool> = sentence
+            .mentions
+            .iter()
+            .map(|m| {
+                RENT_PHRASES.contains(&m.phrase.as_str())
+                    && PREMISES
+                        .iter()
+                        .any(|w| sentence.segment_text(m.start).contains(w))
+            })
+            .collect();
+        for (m, business) in sentence.mentions.iter_mut().zip(premises) {
+            if business {
+                m.kind = BenefitKind::Startup;
+            }
         }
+        sentence
     }
 
     /// Characters `from..to` as a string.
@@ -295,15 +304,4 @@ impl Sentence {
             end: self.start + self.chars.len(),
         }
     }
-}
-
-/// The clause around bytes `start..end` of `text`.
-fn clause_around(text: &str, start: usize, end: usize) -> &str {
-    let from = text[..start].rfind(CLAUSE_BREAKS).map_or(0, |p| {
-        p + text[p..].chars().next().map_or(1, char::len_utf8)
-    });
-    let to = text[end..]
-        .find(CLAUSE_BREAKS)
-        .map_or(text.len(), |p| end + p);
-    &text[from..to]
 }
