@@ -168,16 +168,26 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("创业扶持资金", BenefitKind::Startup),
     ("创业启动资金", BenefitKind::Startup),
     ("创业启动经费", BenefitKind::Startup),
+    ("场租补贴", BenefitKind::Startup),
+    ("场地租金", BenefitKind::Startup),
     ("就业补贴", BenefitKind::Employment),
     ("就业补助", BenefitKind::Employment),
     ("见习补贴", BenefitKind::Employment),
     ("求职补贴", BenefitKind::Employment),
     ("求职创业补贴", BenefitKind::Employment),
+    ("面试补贴", BenefitKind::Employment),
+    ("面试补助", BenefitKind::Employment),
     ("人才公寓", BenefitKind::Apartment),
     ("免租入住", BenefitKind::Apartment),
     ("人才住房", BenefitKind::Apartment),
     ("免费住房", BenefitKind::Apartment),
+    ("免租住房", BenefitKind::Apartment),
+    ("周转住房", BenefitKind::Apartment),
+    ("周转房", BenefitKind::Apartment),
+    ("免收租金", BenefitKind::Apartment),
     ("落户", BenefitKind::Residence),
+    // A slogan: settle first, find work after; its 落户后 is no condition.
+    ("先落户后", BenefitKind::Residence),
     ("户籍迁入", BenefitKind::Residence),
     ("户口迁入", BenefitKind::Residence),
     ("子女入学", BenefitKind::Schooling),
@@ -305,6 +315,9 @@ pub const ORGANISATIONS: &[&str] = &[
     "中心",
     "市场主体",
     "用人单位",
+    "区县",
+    "县区",
+    "乡镇",
 ];
 
 /// Words that make a recipient a person even when an organisation is named ("大学生创业项目").
@@ -323,6 +336,25 @@ pub const PERSONS: &[&str] = &[
     "本人",
 ];
 
+/// Organisation words that a person's name before them makes the person's ("大学生创业项目").
+pub const PERSONS_OWN: &[&str] = &["项目"];
+
+/// Words of the past that, with a count of people, make a sentence a report of how many had a
+/// benefit (已有3000名博士享受购房补贴), not an offer.
+pub const REPORTED: &[&str] = &["已有", "已经有", "累计", "截至", "以来", "惠及", "共有"];
+
+/// A number as counts of people write it.
+pub const COUNT: &str = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)";
+
+/// Characters before a number that make it a rank or a rate, not a count ("前100名", "每名").
+pub const NOT_A_COUNT: &[char] = &['前', '第', '每', '排'];
+
+/// Characters after a count's 人 that make it a name ("千人计划", "百人才"), not people.
+pub const NOT_A_COUNT_AFTER: &[char] = &['才', '计'];
+
+/// Words that make a sentence a report of a speech (a leader urging policies), not an offer.
+pub const SPEECH: &[&str] = &["指出", "强调"];
+
 /// Words by which a sentence offers a benefit.
 pub const OFFER_VERBS: &[&str] = &[
     "给予",
@@ -337,6 +369,7 @@ pub const OFFER_VERBS: &[&str] = &[
     "办理",
     "免费",
     "免租",
+    "免收",
     "入住",
     "随迁",
     "协调",
@@ -400,6 +433,8 @@ pub const PROHIBITIONS: &[&str] = &[
     "不予",
     "终止",
     "停止",
+    "退还",
+    "退回",
 ];
 
 /// Names of bodies that contain a word for people ("居民委员会", "职工代表大会"): such a word
@@ -440,12 +475,16 @@ pub const SUPPLY: &[&str] = &[
     "已为",
     "办理了",
     "建设企业",
-    "配套设施",
+    "设施",
+    "建成",
+    "等经费",
+    "计发",
+    "凭证",
 ];
 
-/// Rent subsidies whose name does not say what is rented: for business premises (a word of
+/// Rent subsidies and remissions whose name does not say what is rented: for business premises (a word of
 /// [`PREMISES`] in their clause) they are start-up support, else housing.
-pub const RENT_PHRASES: &[&str] = &["租金补贴", "租赁补贴", "房租补贴"];
+pub const RENT_PHRASES: &[&str] = &["租金补贴", "租赁补贴", "房租补贴", "免收租金"];
 
 /// Words for business premises.
 pub const PREMISES: &[&str] = &[
@@ -468,8 +507,13 @@ pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
         r"配偶[^，,。；;]{0,16}?(?:就业|工作|安置)",
         BenefitKind::SpouseJob,
     ),
+    // 配偶随迁的，由…安排工作: the condition's clause, then what is done.
     (
-        r"子女[^，,。；;]{0,16}?(?:入学|就读|就学|入园|择校)",
+        r"配偶[^，,。；;]{0,16}?的[，,][^，,。；;]{0,16}?(?:就业|工作|安置)",
+        BenefitKind::SpouseJob,
+    ),
+    (
+        r"子女[^，,。；;]{0,16}?(?:入学|入读|就读|就学|入园|择校)",
         BenefitKind::Schooling,
     ),
 ];
@@ -485,13 +529,48 @@ pub const ASPECTS: &str = r"在[^，,。；;]*?方面";
 pub const TIER_LIST: &str = r"((?:\p{Han}{1,6}、)+)\p{Han}{1,6}人才";
 
 /// A tier named with a field between its parts: 高层次科技人才, 国家级领军人才.
-pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)[^，,。；;、和]{0,4}?人才";
+pub const TIER_WITH_FIELD: &str = r"(顶尖|领军|高层次|拔尖|青年)型?[^，,。；;、和]{0,4}?人才";
 
 /// Words right after a benefit's name that make it a rule, a fund or an office, not an offer.
 pub const NOT_AFTER: &[&str] = &[
-    "办法", "政策", "制度", "体系", "机制", "标准", "资金", "管理", "部门", "局", "机构", "条件",
-    "限制", "门槛", "经费", "基金", "项目", "治理", "事业", "主管", "相关", "工作", "活动", "合格",
-    "证明", "收费", "情况", "能力", "水平", "信息", "资源", "设施", "队伍", "经办", "行政",
+    "办法",
+    "政策",
+    "制度",
+    "体系",
+    "机制",
+    "标准",
+    "资金",
+    "管理",
+    "部门",
+    "局",
+    "机构",
+    "条件",
+    "限制",
+    "门槛",
+    "经费",
+    "基金",
+    "项目",
+    "治理",
+    "事业",
+    "主管",
+    "相关",
+    "工作",
+    "活动",
+    "合格",
+    "证明",
+    "收费",
+    "情况",
+    "能力",
+    "水平",
+    "信息",
+    "资源",
+    "设施",
+    "队伍",
+    "经办",
+    "行政",
+    "使用",
+    "需求",
+    "人才队伍",
 ];
 
 /// Phrases with a benefit word that name no benefit to a person: an enterprise settling, or
@@ -511,4 +590,10 @@ pub const NOT_A_BENEFIT: &[&str] = &[
     "落户在",
     "园落户",
     "安家落户",
+    // Rewards for bringing talent in go to employers and agencies; 吸纳就业 subsidies to
+    // employers.
+    "引才奖励",
+    "引才补贴",
+    "引才奖补",
+    "吸纳就业",
 ];

@@ -6,6 +6,7 @@
 mod amount;
 pub mod catalogue;
 pub mod compare;
+mod offer;
 mod recipients;
 mod sentences;
 
@@ -14,9 +15,9 @@ use serde::Serialize;
 use amount::Amount;
 pub use catalogue::BenefitKind;
 use catalogue::{
-    APPROXIMATE, BODIES, GENERAL, NOT_AN_OFFER, OFFER_VERBS, ORGANISATIONS, PEOPLE, PERSONS,
-    POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SUPPLY, TALENT,
+    GENERAL, OFFER_VERBS, POSTDOC, POSTDOC_FUNDING, PROHIBITIONS, SPEECH, SUPPLY, TALENT,
 };
+use offer::{given_to_organisation, is_offer, names_people, organisation, reports_a_count};
 pub use recipients::Recipients;
 use sentences::{Mention, Sentence};
 
@@ -111,10 +112,13 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     let postdoc = s.text.contains(POSTDOC) || s.carry.contains(POSTDOC);
     let mut bound: Vec<usize> = Vec::new();
     for (i, a) in s.amounts.iter().enumerate() {
-        if !is_offer(s, a) {
+        let own = bind(s, a);
+        if !is_offer(s, a) || own.is_some_and(|m| given_to_organisation(s, a, m)) {
+            // What a refused amount pays is no offer either, with or without its amount.
+            bound.extend(own.map(|m| m.start));
             continue;
         }
-        let Some(mention) = bind(s, a).or(inherited) else {
+        let Some(mention) = own.or(inherited) else {
             continue;
         };
         bound.push(mention.start);
@@ -147,13 +151,17 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     // sentence that offers something to people, not one about building or making rules.
     let offering = OFFER_VERBS.iter().any(|v| s.text.contains(v))
         && !PROHIBITIONS.iter().any(|w| s.text.contains(w))
-        && (names_people(&s.text) || names_people(&s.carry));
+        && !SPEECH.iter().any(|w| s.text.contains(w))
+        && !reports_a_count(&s.text)
+        && [&s.text, &s.carry, &s.lead]
+            .into_iter()
+            .any(|t| names_people(t));
     if !offering {
         return out;
     }
     let talent = TALENT
         .iter()
-        .any(|w| s.text.contains(w) || s.carry.contains(w));
+        .any(|w| [&s.text, &s.carry, &s.lead].iter().any(|t| t.contains(w)));
     for m in &s.mentions {
         let clause = s.segment_text(m.start);
         if bound.contains(&m.start)
@@ -181,39 +189,25 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     out
 }
 
-/// Whether a text names people (not only a body named after them, "居民委员会").
-fn names_people(text: &str) -> bool {
-    PEOPLE.iter().any(|w| {
-        text.match_indices(w)
-            .any(|(at, _)| !BODIES.iter().any(|b| text[at + w.len()..].starts_with(b)))
-    })
-}
-
-/// Whether a recipient phrase names an organisation and no person ("引才企业", but not
-/// "大学生创业项目").
-fn organisation(phrase: &str) -> bool {
-    ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !PERSONS.iter().any(|p| phrase.contains(p))
-}
-
-/// Whether an amount is offered to people: not an investment, fine, budget, prize or
-/// turnover, and not given to an organisation ("对…企业", "给予引才企业…").
-fn is_offer(s: &Sentence, a: &Amount) -> bool {
-    let segment = s.segment_text(a.start);
-    let just_before = s.slice(a.start.saturating_sub(1), a.start);
-    if NOT_AN_OFFER.iter().any(|w| segment.contains(w))
-        || APPROXIMATE.contains(&just_before.as_str())
+/// Where the list of amounts that `a` starts ends before `limit`: "博士研究生每人10万元、硕士研究生
+/// 每人3万元、本科生每人1万元的标准发放生活补贴" is read as one list naming its benefit once, after
+/// the last amount. Each item follows a 、 (or 和, 或, 及) within [`sentences::LIST_ITEM_REACH`] characters.
+fn listed_until(s: &Sentence, a: &Amount, limit: usize) -> usize {
+    let mut end = a.end;
+    for o in s
+        .amounts
+        .iter()
+        .filter(|o| o.start >= a.end && o.end <= limit)
     {
-        return false;
+        let gap = s.slice(end, o.start);
+        let item =
+            o.start - end <= sentences::LIST_ITEM_REACH && gap.starts_with(sentences::LIST_JOINS);
+        if !item && o.start != end {
+            break;
+        }
+        end = o.end;
     }
-    if s.recipient_phrase(a.start)
-        .is_some_and(|r| organisation(&r))
-    {
-        return false;
-    }
-    let before = s.slice(s.segment_bounds(a.start).0, a.start);
-    !before
-        .rfind("给予")
-        .is_some_and(|at| organisation(&before[at..]))
+    end
 }
 
 /// The kind an amount pays: the phrase right after it in its clause ("2000元生活补贴", or after
@@ -228,17 +222,10 @@ fn bind<'a>(s: &'a Sentence, a: &Amount) -> Option<&'a Mention> {
         .filter(money)
         .find(|m| m.start >= a.end)
         .filter(|m| s.segment_of(m.start) == segment);
-    if let Some(m) = after {
-        // Characters between the amount and the phrase that are not other amounts.
-        let other: usize = s
-            .amounts
-            .iter()
-            .filter(|o| o.start >= a.end && o.end <= m.start)
-            .map(|o| o.end - o.start)
-            .sum();
-        if m.start - a.end - other <= sentences::FOLLOWING_KIND_REACH {
-            return Some(m);
-        }
+    if let Some(m) = after
+        && m.start - listed_until(s, a, m.start) <= sentences::FOLLOWING_KIND_REACH
+    {
+        return Some(m);
     }
     s.mentions
         .iter()

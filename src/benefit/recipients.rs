@@ -46,10 +46,10 @@ static ASPECT_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(ASPECTS).expec
 static FIELD_TIER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(TIER_WITH_FIELD).expect("valid regex"));
 
-/// 35周岁以下, 不超过40周岁, 40岁（含）以下.
+/// 35周岁以下, 不超过40周岁, 40岁（含）以下, 年龄放宽至45周岁.
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{2})\s*周?岁\s*(?:（含）|\(含\))?\s*(?:以下|以内|及以下)|(?:不超过|不满|未满|低于|不高于)\s*(\d{2})\s*周?岁",
+        r"(\d{2})\s*周?岁\s*(?:（含）|\(含\))?\s*(?:以下|以内|及以下)|(?:不超过|不满|未满|低于|不高于|放宽至|放宽到)\s*(\d{2})\s*周?岁",
     )
     .expect("valid regex")
 });
@@ -145,10 +145,12 @@ fn ordered(mut degrees: Vec<String>) -> Vec<String> {
 }
 
 fn gather(s: &Sentence, pos: usize, floor: usize) -> Recipients {
-    // Named before it in the sentence, else in the sentence it continues.
+    // Named before it in the sentence, else in the sentence it continues, else in the first
+    // of the list.
     let pick = |f: fn(&str) -> Vec<String>| {
         nearest(s, pos, floor, |t| non_empty(f(t)))
             .or_else(|| non_empty(f(&s.carry)))
+            .or_else(|| non_empty(f(&s.lead)))
             .unwrap_or_default()
     };
     Recipients {
@@ -156,7 +158,8 @@ fn gather(s: &Sentence, pos: usize, floor: usize) -> Recipients {
         tiers: pick(tiers),
         age_max: age(&s.slice(0, pos))
             .or_else(|| age(&s.text))
-            .or_else(|| age(&s.carry)),
+            .or_else(|| age(&s.carry))
+            .or_else(|| age(&s.lead)),
         conditions: s.recipient_phrase(pos),
     }
 }
@@ -215,7 +218,13 @@ fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
         return Some(r);
     }
     if let Some(listed) = listed(tiers) {
-        r.tiers = vec![listed[place].clone()];
+        // Tiers named apart from the list apply to each ("对引进的团队，按A类、B类分别…").
+        let shared = tiers(&s.slice(0, at))
+            .into_iter()
+            .filter(|t| !listed.contains(t));
+        r.tiers = std::iter::once(listed[place].clone())
+            .chain(shared)
+            .collect();
         r.degrees = ordered(nearest(s, at, 0, |t| non_empty(degrees(t))).unwrap_or_default());
         return Some(r);
     }

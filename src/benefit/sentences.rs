@@ -25,6 +25,11 @@ pub(super) const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）'
 const MAX_SENTENCE_CHARS: usize = 300;
 /// Farthest a benefit's name may stand after its amount in one clause ("2000元的生活补贴").
 pub const FOLLOWING_KIND_REACH: usize = 8;
+/// Longest stretch from one amount of a list to the next, the recipient between them included
+/// ("、硕士研究生每人每年").
+pub const LIST_ITEM_REACH: usize = 12;
+/// Characters that join the items of a list of amounts.
+pub const LIST_JOINS: &[char] = &['、', '和', '或', '及'];
 
 static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -98,6 +103,9 @@ pub struct Sentence {
     /// The sentence before, when it ended with ； (a list this one goes on): who it names
     /// applies here too unless this one names others.
     pub carry: String,
+    /// The first sentence of the list this one goes on (when the one before it is not),
+    /// which often names whom the whole list is for ("高层次人才享受以下待遇：1.…；2.…").
+    pub lead: String,
 }
 
 /// Whether a paragraph names any benefit at all: most do not, and need no closer reading.
@@ -131,6 +139,13 @@ pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
             let mut s = Sentence::new(piece, offset + from + lead);
             if let Some(prev) = out.last().filter(|p: &&Sentence| p.continues) {
                 s.carry = prev.text.clone();
+                if !prev.carry.is_empty() {
+                    s.lead = if prev.lead.is_empty() {
+                        prev.carry.clone()
+                    } else {
+                        prev.lead.clone()
+                    };
+                }
             }
             out.push(s);
         }
@@ -164,7 +179,13 @@ impl Sentence {
         let names_other = |e: usize| NOT_AFTER.iter().any(|w| text[e..].starts_with(w));
         let mentions = found
             .into_iter()
-            .filter(|(s, e, _)| !masked.iter().any(|(a, b)| *s < *b && *a < *e))
+            // A longer phrase that holds a masked one whole names a benefit of its own
+            // (先落户后就业 holds 落户后).
+            .filter(|(s, e, _)| {
+                !masked.iter().any(|(a, b)| {
+                    *s < *b && *a < *e && !(*s <= *a && *b <= *e && *e - *s > *b - *a)
+                })
+            })
             .filter(|(_, e, _)| !names_other(*e))
             .map(|(s, e, kind)| Mention {
                 start: char_at(s),
@@ -181,6 +202,7 @@ impl Sentence {
             chars,
             start,
             carry: String::new(),
+            lead: String::new(),
         };
         // A rent subsidy that does not say what is rented, for business premises: start-up
         // support.

@@ -123,3 +123,65 @@ fn everyday_services_denials_and_bodies_offer_nothing() {
         BenefitKind::Medical
     );
 }
+
+#[test]
+fn a_list_of_amounts_names_its_benefit_once_after_the_last() {
+    let found =
+        extract(&["按博士每人8万元、硕士每人4万元、本科每人2万元的标准发放一次性安家补贴。"]);
+    let got: Vec<_> = found
+        .iter()
+        .map(|b| (b.kind, b.amount_max, b.recipients.degrees.join("")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (BenefitKind::Settling, Some(80_000), "博士".to_string()),
+            (BenefitKind::Settling, Some(40_000), "硕士".to_string()),
+            (BenefitKind::Settling, Some(20_000), "本科".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn an_organisation_named_by_its_head_is_no_recipient() {
+    for text in [
+        "对招收博士后的设站单位，给予每人10万元资助。",
+        "按每人每月800元给予实训基地见习补贴。",
+    ] {
+        assert!(
+            extract(&[text]).is_empty(),
+            "{text}: {:#?}",
+            extract(&[text])
+        );
+    }
+    assert_eq!(
+        one("对来我市创办企业的海外博士，给予最高50万元创业资助。").amount_max,
+        Some(500_000)
+    );
+}
+
+#[test]
+fn reports_of_what_was_paid_offer_nothing() {
+    for text in [
+        "全市已有1200名硕士享受租房补贴。",
+        "今年以来累计发放购房补贴3.6亿元，惠及人才8000人。",
+    ] {
+        assert!(
+            extract(&[text]).is_empty(),
+            "{text}: {:#?}",
+            extract(&[text])
+        );
+    }
+}
+
+#[test]
+fn the_first_item_of_a_list_names_whom_the_rest_are_for() {
+    let found = extract(&[
+        "领军人才享受以下支持：1.科研经费：最高给予500万元；2.住房：免费提供周转住房；3.子女就学：协调安排入学。",
+    ]);
+    let schooling = found
+        .iter()
+        .find(|b| b.kind == BenefitKind::Schooling)
+        .expect("schooling");
+    assert_eq!(schooling.recipients.tiers, ["领军人才"]);
+}
