@@ -151,6 +151,7 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("人才津贴", BenefitKind::Allowance),
     ("特殊津贴", BenefitKind::Allowance),
     ("特殊人才津贴", BenefitKind::Allowance),
+    ("工作补贴", BenefitKind::Allowance),
     ("一次性奖励", BenefitKind::Reward),
     ("奖励", BenefitKind::Reward),
     ("奖补", BenefitKind::Reward),
@@ -185,6 +186,7 @@ pub const PHRASES: &[(&str, BenefitKind)] = &[
     ("周转住房", BenefitKind::Apartment),
     ("周转房", BenefitKind::Apartment),
     ("免收租金", BenefitKind::Apartment),
+    ("人才驿站", BenefitKind::Apartment),
     ("落户", BenefitKind::Residence),
     // A slogan: settle first, find work after; its 落户后 is no condition.
     ("先落户后", BenefitKind::Residence),
@@ -292,6 +294,8 @@ pub const NOT_AN_OFFER: &[&str] = &[
     "发放了",
     "拿出",
     "财政拨付",
+    "每平方米",
+    "每平米",
 ];
 
 /// Words right before an amount that make it a figure reported, not an offer (近20亿元).
@@ -336,6 +340,13 @@ pub const PERSONS: &[&str] = &[
     "本人",
 ];
 
+/// Words that end the name of a government as the head of a phrase ("考核优秀的县"); inside a
+/// phrase they are places ("来我市工作").
+pub const HEAD_ORGANISATIONS: &[&str] = &["县", "区", "市", "乡", "镇"];
+
+/// Characters between the items of a listed head ("青年及其团队、企业").
+pub const ITEM_JOINS: &[char] = &['、', '及', '和', '与', '或'];
+
 /// Organisation words that a person's name before them makes the person's ("大学生创业项目").
 pub const PERSONS_OWN: &[&str] = &["项目"];
 
@@ -370,6 +381,7 @@ pub const OFFER_VERBS: &[&str] = &[
     "免费",
     "免租",
     "免收",
+    "予以",
     "入住",
     "随迁",
     "协调",
@@ -501,7 +513,8 @@ pub const PREMISES: &[&str] = &[
 /// regulations, whatever their subject.
 pub const GENERAL: &[&str] = &["奖励", "资助", "奖补", "津贴"];
 
-/// A benefit named in two parts within a clause: 配偶随迁需要就业, 子女可就近入学.
+/// A benefit named in two parts within a clause or across one break: 配偶随迁需要就业,
+/// 子女可根据本人意愿，选择…就读.
 pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
     (
         r"配偶[^，,。；;]{0,16}?(?:就业|工作|安置)",
@@ -513,10 +526,13 @@ pub const SPLIT_PHRASES: &[(&str, BenefitKind)] = &[
         BenefitKind::SpouseJob,
     ),
     (
-        r"子女[^，,。；;]{0,16}?(?:入学|入读|就读|就学|入园|择校)",
+        r"子女[^，,。；;]{0,16}?[，,]?[^，,。；;]{0,16}?(?:入学|入读|就读|就学|入园|择校)",
         BenefitKind::Schooling,
     ),
 ];
+
+/// Words after a benefit that name whom it applies to ("适用于…博士研究生").
+pub const RECIPIENTS_AFTER: &[&str] = &["适用于", "适用对象为", "对象为", "面向", "限于"];
 
 /// Characters after 对 that make it part of a word (对象, 对接, 对外 …), not "to".
 pub const NOT_TO: &[char] = &['象', '接', '外', '应', '比', '照', '话', '口', '策'];

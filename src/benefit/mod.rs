@@ -6,9 +6,11 @@
 mod amount;
 pub mod catalogue;
 pub mod compare;
+mod duration;
 mod offer;
 mod recipients;
 mod sentences;
+mod table;
 
 use serde::Serialize;
 
@@ -79,6 +81,48 @@ pub struct Benefit {
 
 /// Every benefit stated in an article's paragraphs, in text order.
 pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
+    let (tabled, rows) = in_tables(paragraphs);
+    let mut out: Vec<Benefit> = in_sentences(paragraphs)
+        .into_iter()
+        .filter(|b| !rows.iter().any(|(from, to)| b.start < *to && *from < b.end))
+        .collect();
+    out.extend(tabled);
+    out.sort_by_key(|b| b.start);
+    out
+}
+
+/// The benefits stated in tables, and the spans (characters) of the lines the tables take.
+fn in_tables<S: AsRef<str>>(paragraphs: &[S]) -> (Vec<Benefit>, Vec<(usize, usize)>) {
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for p in paragraphs {
+        for line in p.as_ref().split('\n') {
+            lines.push(table::Line {
+                text: line,
+                start: offset,
+            });
+            offset += line.chars().count() + 1;
+        }
+    }
+    let (mut out, mut spans) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < lines.len() {
+        let (found, rows) = table::read(&lines, i);
+        if rows == 0 {
+            i += 1;
+            continue;
+        }
+        for line in &lines[i..=i + rows] {
+            spans.push((line.start, line.start + line.text.chars().count()));
+        }
+        out.extend(found);
+        i += rows + 1;
+    }
+    (out, spans)
+}
+
+/// The benefits stated in the sentences of an article's paragraphs.
+fn in_sentences<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
     let mut out = Vec::new();
     let mut offset = 0;
     for p in paragraphs {
@@ -107,6 +151,15 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
     out
 }
 
+/// The stated total of an amount paid each month or year for some years, else the amount.
+fn total(base: Option<i64>, period: Option<Period>, years: Option<u32>) -> Option<i64> {
+    match (period, years) {
+        (Some(Period::Monthly), Some(y)) => base.map(|b| b * MONTHS * i64::from(y)),
+        (Some(Period::Yearly), Some(y)) => base.map(|b| b * i64::from(y)),
+        _ => base,
+    }
+}
+
 fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     let mut out: Vec<Benefit> = Vec::new();
     let postdoc = s.text.contains(POSTDOC) || s.carry.contains(POSTDOC);
@@ -129,12 +182,7 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
         };
         let period = s.period(a, mention);
         let years = s.years_after(a, s.amounts.get(i + 1).map(|n| n.start));
-        let base = a.max.or(a.min);
-        let value = match (period, years) {
-            (Some(Period::Monthly), Some(y)) => base.map(|b| b * MONTHS * i64::from(y)),
-            (Some(Period::Yearly), Some(y)) => base.map(|b| b * i64::from(y)),
-            _ => base,
-        };
+        let value = total(a.max.or(a.min), period, years);
         let mut recipients = recipients::of(s, i);
         if kind == BenefitKind::Postdoc && recipients.degrees.is_empty() {
             recipients.degrees.push(POSTDOC.to_string());
@@ -177,7 +225,7 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
             continue;
         }
         let (clause_start, _) = s.segment_bounds(m.start);
-        let period = sentences::period_in(&s.slice(clause_start, m.end));
+        let period = duration::period_in(&s.slice(clause_start, m.end));
         out.push(s.record(
             m.kind,
             &m.phrase,
@@ -210,12 +258,22 @@ fn listed_until(s: &Sentence, a: &Amount, limit: usize) -> usize {
     end
 }
 
-/// The kind an amount pays: the phrase right after it in its clause ("2000元生活补贴", or after
-/// a list of amounts: "5万元、2万元安家补贴"), else the nearest before it in the sentence
-/// ("生活补贴每月2000元").
+/// The kind an amount pays: the phrase right before it ("安家费8万元、购房补贴10万元"), else the
+/// phrase right after it in its clause ("2000元生活补贴", or after a list of amounts: "5万元、
+/// 2万元安家补贴"), else the nearest before it in the sentence ("生活补贴，每月2000元").
 fn bind<'a>(s: &'a Sentence, a: &Amount) -> Option<&'a Mention> {
     let money = |m: &&Mention| !m.kind.in_kind();
     let segment = s.segment_of(a.start);
+    let right_before = s.mentions.iter().filter(money).rev().find(|m| {
+        m.end <= a.start
+            && a.start - m.end <= sentences::PRECEDING_KIND_REACH
+            && !s.slice(m.end, a.start).contains(|c: char| {
+                sentences::CLAUSE_BREAKS.contains(&c) || sentences::LIST_JOINS.contains(&c)
+            })
+    });
+    if right_before.is_some() {
+        return right_before;
+    }
     let after = s
         .mentions
         .iter()

@@ -7,8 +7,8 @@ use regex::Regex;
 
 use super::amount::Amount;
 use super::catalogue::{
-    self, APPROXIMATE, BODIES, NOT_A_COUNT, NOT_A_COUNT_AFTER, NOT_AN_OFFER, ORGANISATIONS, PEOPLE,
-    PERSONS, PERSONS_OWN, REPORTED,
+    self, APPROXIMATE, BODIES, HEAD_ORGANISATIONS, ITEM_JOINS, NOT_A_COUNT, NOT_A_COUNT_AFTER,
+    NOT_AN_OFFER, ORGANISATIONS, PEOPLE, PERSONS, PERSONS_OWN, REPORTED,
 };
 use super::sentences::{Mention, Sentence};
 
@@ -33,16 +33,36 @@ pub fn names_people(text: &str) -> bool {
 /// one and names no person ("引进博士的企业", not "…青年及其团队、企业"), or it names one and no
 /// person ("引才企业", but not "大学生创业项目").
 pub fn organisation(phrase: &str) -> bool {
-    let person = |t: &str| PERSONS.iter().any(|p| t.contains(p));
-    // A phrase without 的 before its last word ("创办企业" of "…人才来常创办企业的") may be a
-    // condition on people; one with it names its head.
-    let ends_as_organisation = phrase.rsplit_once('的').is_some_and(|(_, head)| {
-        !person(head)
-            && ORGANISATIONS
+    headed_by_organisation(phrase)
+        || (ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !person(phrase))
+}
+
+fn person(text: &str) -> bool {
+    PERSONS.iter().any(|p| text.contains(p))
+}
+
+/// Whether every item of a phrase's head (after its last 的) ends with an organisation
+/// ("招收博士后的设站单位", "考核优秀的县"; not "…青年及其团队、企业"). A phrase without 的 before
+/// its last word ("创办企业" of "…人才来常创办企业的") may be a condition on people.
+fn headed_by_organisation(phrase: &str) -> bool {
+    let Some((_, head)) = phrase.rsplit_once('的') else {
+        return false;
+    };
+    let ends_as_organisation = |item: &str| {
+        HEAD_ORGANISATIONS.iter().any(|o| item.ends_with(o))
+            || ORGANISATIONS
                 .iter()
-                .any(|o| head.ends_with(o) && !(PERSONS_OWN.contains(o) && person(phrase)))
-    });
-    ends_as_organisation || (ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !person(phrase))
+                .any(|o| item.ends_with(o) && !(PERSONS_OWN.contains(o) && person(phrase)))
+    };
+    let mut items = head.split(ITEM_JOINS).filter(|i| !i.is_empty()).peekable();
+    items.peek().is_some() && items.all(ends_as_organisation)
+}
+
+/// Whether the sentence opens with a clause naming an organisation, the topic of an amount
+/// in a later clause ("新设立的博士后创新实践基地，给予20万元资助").
+fn topic_is_organisation(s: &Sentence, a: &Amount) -> bool {
+    let first_end = s.segment_bounds(0).1;
+    s.segment_of(a.start) > 0 && headed_by_organisation(&s.slice(0, first_end))
 }
 
 /// Whether a sentence reports how many people have had something (已有3000名博士享受…), not
@@ -79,10 +99,10 @@ pub fn is_offer(s: &Sentence, a: &Amount) -> bool {
     {
         return false;
     }
-    if s.recipient_phrase(a.start)
-        .is_some_and(|r| organisation(&r))
-    {
-        return false;
+    match s.recipient_phrase(a.start) {
+        Some(r) if organisation(&r) => return false,
+        None if topic_is_organisation(s, a) => return false,
+        _ => {}
     }
     let before = s.slice(s.segment_bounds(a.start).0, a.start);
     !before

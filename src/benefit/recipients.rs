@@ -8,7 +8,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 
-use super::catalogue::{ASPECTS, DEGREE_ORDER, DEGREES, NOT_TO, TIER_LIST, TIER_WITH_FIELD, TIERS};
+use super::catalogue::{
+    ASPECTS, DEGREE_ORDER, DEGREES, NOT_TO, RECIPIENTS_AFTER, TIER_LIST, TIER_WITH_FIELD, TIERS,
+};
 use super::sentences::{CLAUSE_BREAKS, Sentence};
 
 /// Who a benefit is for, as stated.
@@ -107,8 +109,10 @@ fn tiers(text: &str) -> Vec<String> {
     out
 }
 
+/// The age limit stated last in `text`: the nearest to what follows it ("博士（40周岁以下）…，
+/// 硕士（35周岁以下）…").
 fn age(text: &str) -> Option<u32> {
-    let c = AGE.captures(text)?;
+    let c = AGE.captures_iter(text).last()?;
     c.get(1).or(c.get(2))?.as_str().parse().ok()
 }
 
@@ -123,6 +127,19 @@ fn nearest<T>(
     let (seg_start, _) = s.segment_bounds(pos);
     if let Some(v) = pick(&s.slice(seg_start.max(floor), pos)) {
         return Some(v);
+    }
+    // Then the clause before its first amount: "博士研究生可享受安家费8万元、购房补贴10万元".
+    if floor > seg_start {
+        let first = s
+            .amounts
+            .iter()
+            .map(|o| o.start)
+            .find(|at| *at >= seg_start)
+            .unwrap_or(floor)
+            .min(floor);
+        if let Some(v) = pick(&s.slice(seg_start, first)) {
+            return Some(v);
+        }
     }
     let mut at = seg_start;
     while at > 0 {
@@ -189,7 +206,16 @@ pub fn of(s: &Sentence, i: usize) -> Recipients {
         .map(|o| o.end)
         .max()
         .unwrap_or(0);
-    gather(s, a.start, floor)
+    let mut r = gather(s, a.start, floor);
+    // Named after it, where the sentence says whom it applies to ("…生活补贴，适用于…博士研究生").
+    if r.degrees.is_empty() && r.tiers.is_empty() {
+        let after = s.slice(a.end, s.text.chars().count());
+        if let Some(at) = RECIPIENTS_AFTER.iter().filter_map(|w| after.find(w)).min() {
+            r.degrees = ordered(degrees(&after[at..]));
+            r.tiers = tiers(&after[at..]);
+        }
+    }
+    r
 }
 
 /// "A、B分别给予X、Y": the listed recipient at the amount's place in the list, when the list
@@ -205,15 +231,21 @@ fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
         .filter(|k| s.segment_of(s.amounts[*k].start) == clause)
         .collect();
     let place = run.iter().position(|k| *k == i)?;
+    // The listed recipients stand before 分别 in the sentence, or in the one it continues
+    // ("对博士、硕士，分别给予…购房补贴；同时分别给予…安家费").
     let listed = |f: fn(&str) -> Vec<String>| {
-        nearest(s, at, 0, |t| {
+        let as_many = |t: &str| {
             let found = f(t);
             (found.len() == run.len()).then_some(found)
-        })
+        };
+        nearest(s, at, 0, as_many).or_else(|| as_many(&s.carry))
     };
     let mut r = gather(s, a.start, a.start);
     if let Some(listed) = listed(degrees) {
         r.degrees = vec![listed[place].clone()];
+        if let Some(age) = listed_age(&s.slice(0, at), &listed[place]) {
+            r.age_max = Some(age);
+        }
         r.tiers = nearest(s, at, 0, |t| non_empty(tiers(t))).unwrap_or_default();
         return Some(r);
     }
@@ -229,6 +261,21 @@ fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
         return Some(r);
     }
     None
+}
+
+/// The age limit stated for one listed degree: between the item before it and its own end
+/// ("40周岁以下的博士和35周岁以下的硕士"), else between it and the next item ("博士（40周岁以下）、
+/// 硕士（35周岁以下）").
+fn listed_age(list: &str, degree: &str) -> Option<u32> {
+    let items: Vec<(usize, usize, &str)> = DEGREE_FINDER
+        .find_iter(list)
+        .map(|m| (m.start(), m.end(), DEGREES[m.pattern().as_usize()].1))
+        .collect();
+    let k = items.iter().position(|(_, _, d)| *d == degree)?;
+    let (start, end, _) = items[k];
+    let previous_end = k.checked_sub(1).map_or(0, |p| items[p].1);
+    let next_start = items.get(k + 1).map_or(list.len(), |n| n.0);
+    age(&list[previous_end..end]).or_else(|| age(&list[start..next_start]))
 }
 
 impl Sentence {

@@ -11,10 +11,12 @@ use super::amount::{self, Amount};
 use super::catalogue::{
     BenefitKind, NOT_A_BENEFIT, NOT_AFTER, PHRASES, PREMISES, RENT_PHRASES, SPLIT_PHRASES,
 };
+use super::duration;
 use super::{Benefit, Period, Recipients};
 
-/// Characters that end a sentence (kept with it).
-const ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';'];
+/// Characters that end a sentence (kept with it); a line break ends the item of a list
+/// written one per line.
+const ENDS: &[char] = &['。', '！', '？', '!', '?', '；', ';', '\n'];
 /// Characters that end a sentence that goes on in the next (a list of cases).
 const CONTINUES: &[char] = &['；', ';'];
 /// Characters between the clauses of a sentence.
@@ -25,6 +27,9 @@ pub(super) const CLAUSE_BREAKS: &[char] = &['，', ',', '：', ':', '（', '）'
 const MAX_SENTENCE_CHARS: usize = 300;
 /// Farthest a benefit's name may stand after its amount in one clause ("2000元的生活补贴").
 pub const FOLLOWING_KIND_REACH: usize = 8;
+/// Farthest a benefit's name may stand before its amount to be read as its label
+/// ("生活补贴每人每月2000元").
+pub const PRECEDING_KIND_REACH: usize = 4;
 /// Longest stretch from one amount of a list to the next, the recipient between them included
 /// ("、硕士研究生每人每年").
 pub const LIST_ITEM_REACH: usize = 12;
@@ -45,33 +50,15 @@ static SPLIT: LazyLock<Vec<(Regex, BenefitKind)>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A duration after an amount: 连续补贴两年, 最长不超过3年, 分3年发放.
-static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:连续|最长|最多|分|期限|为期|共)[^，,。；;0-9一二两三四五六七八九十]{0,6}(\d+|[一二两三四五六七八九十]+)\s*年",
-    )
-    .expect("valid regex")
-});
-
-/// Words of a period, in the order they are tried.
-const PERIODS: &[(&str, Period)] = &[
-    ("一次性", Period::Once),
-    ("每月", Period::Monthly),
-    ("按月", Period::Monthly),
-    ("月均", Period::Monthly),
-    ("/月", Period::Monthly),
-    ("每年", Period::Yearly),
-    ("按年", Period::Yearly),
-    ("年均", Period::Yearly),
-    ("/年", Period::Yearly),
-];
-
-/// The period a stretch of text names, if any.
-pub fn period_in(text: &str) -> Option<Period> {
-    PERIODS
-        .iter()
-        .find(|(word, _)| text.contains(word))
-        .map(|(_, p)| *p)
+/// The kind of the first benefit a short text names, as a table's heading does ("生活补贴（按月）",
+/// "奖励标准"): its words after the name do not make it a rule there.
+pub fn kind_named(text: &str) -> Option<(BenefitKind, &str)> {
+    if NOT_A_BENEFIT.iter().any(|w| text.contains(w)) {
+        return None;
+    }
+    PHRASE_FINDER
+        .find(text)
+        .map(|m| (PHRASES[m.pattern().as_usize()].1, &text[m.start()..m.end()]))
 }
 
 /// A phrase naming a benefit.
@@ -280,7 +267,18 @@ impl Sentence {
             .min()
             .unwrap_or(seg_end);
         let after = m.start >= a.end && self.segment_of(m.start) == self.segment_of(a.start);
-        let own_end = if after { next.min(m.end) } else { next };
+        // Another benefit's name after it starts that benefit's stretch ("购房补贴10万元、生活补贴
+        // 每月2000元").
+        let next_name = self
+            .mentions
+            .iter()
+            .find(|o| o.start >= a.end)
+            .map_or(seg_end, |o| o.start);
+        let own_end = if after {
+            next.min(m.end)
+        } else {
+            next.min(next_name)
+        };
         let mut windows = vec![self.slice(from, own_end), self.slice(seg_start, a.start)];
         if after {
             windows.push(self.slice(a.end, m.end));
@@ -289,18 +287,12 @@ impl Sentence {
         if self.segment_of(m.start) != self.segment_of(a.start) {
             windows.push(self.segment_text(m.start));
         }
-        windows.iter().find_map(|w| period_in(w))
+        windows.iter().find_map(|w| duration::period_in(w))
     }
 
     /// The years an amount is paid for, stated after it (before `limit`, the next amount).
     pub fn years_after(&self, a: &Amount, limit: Option<usize>) -> Option<u32> {
-        let after = self.slice(a.end, limit.unwrap_or(self.chars.len()));
-        let c = YEARS.captures(&after)?;
-        let n = c.get(1)?.as_str();
-        n.parse::<u32>()
-            .ok()
-            .or_else(|| chinese_number::from_chinese_to_u32_ten_thousand(n).ok())
-            .filter(|y| (1..=30).contains(y))
+        duration::years_in(&self.slice(a.end, limit.unwrap_or(self.chars.len())))
     }
 
     /// A record of a benefit stated in this sentence.

@@ -185,3 +185,71 @@ fn the_first_item_of_a_list_names_whom_the_rest_are_for() {
         .expect("schooling");
     assert_eq!(schooling.recipients.tiers, ["领军人才"]);
 }
+
+#[test]
+fn a_table_pays_each_column_to_each_row() {
+    let found = extract(&[
+        "表1 补贴标准",
+        "学历 安家补贴 生活补贴（每月）",
+        "博士研究生 10万元 3000元",
+        "硕士研究生 5万元 1500元",
+        "注：以上补贴连续发放3年。",
+    ]);
+    let got: Vec<_> = found
+        .iter()
+        .map(|b| {
+            (
+                b.kind,
+                b.amount_max,
+                b.period,
+                b.recipients.degrees.join(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                BenefitKind::Settling,
+                Some(100_000),
+                None,
+                "博士".to_string()
+            ),
+            (
+                BenefitKind::Living,
+                Some(3000),
+                Some(Period::Monthly),
+                "博士".to_string()
+            ),
+            (
+                BenefitKind::Settling,
+                Some(50_000),
+                None,
+                "硕士".to_string()
+            ),
+            (
+                BenefitKind::Living,
+                Some(1500),
+                Some(Period::Monthly),
+                "硕士".to_string()
+            ),
+        ]
+    );
+    assert_eq!(found[0].text, "博士研究生 10万元 3000元");
+}
+
+#[test]
+fn a_table_may_name_recipients_over_its_columns() {
+    let found = extract(&["项目 | 博士 | 硕士\n购房补贴 | 20万元 | 10万元"]);
+    let got: Vec<_> = found
+        .iter()
+        .map(|b| (b.kind, b.amount_max, b.recipients.degrees.join("")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (BenefitKind::HomePurchase, Some(200_000), "博士".to_string()),
+            (BenefitKind::HomePurchase, Some(100_000), "硕士".to_string()),
+        ]
+    );
+}
