@@ -5,7 +5,7 @@
 //! apart from the extractor, are measured and printed: real_dev.json (held out at first, then
 //! used to refine the extractor) and real_heldout.json (never used to refine it). So are two
 //! sets of talent-policy passages written and labelled by passes that never saw the extractor,
-//! modelled on many cities' documents, tables and news: policy_dev.json (two passes, each held
+//! modelled on many cities' documents, tables and news: policy_dev.json (three passes, each held
 //! out at first, then used to refine the extractor) and policy_heldout.json (never used to
 //! refine it).
 

@@ -317,6 +317,9 @@ pub const ORGANISATIONS: &[&str] = &[
     "学校",
     "银行",
     "中心",
+    "实验室",
+    "研究院",
+    "研究所",
     "市场主体",
     "用人单位",
     "区县",
@@ -351,8 +354,17 @@ pub const ITEM_JOINS: &[char] = &['、', '及', '和', '与', '或'];
 pub const PERSONS_OWN: &[&str] = &["项目"];
 
 /// Words of the past that, with a count of people, make a sentence a report of how many had a
-/// benefit (已有3000名博士享受购房补贴), not an offer.
-pub const REPORTED: &[&str] = &["已有", "已经有", "累计", "截至", "以来", "惠及", "共有"];
+/// benefit (已有3000名博士享受购房补贴, 已为2万名毕业生发放补贴1亿元), not an offer.
+pub const REPORTED: &[&str] = &[
+    "已有",
+    "已经有",
+    "已为",
+    "累计",
+    "截至",
+    "以来",
+    "惠及",
+    "共有",
+];
 
 /// A number as counts of people write it.
 pub const COUNT: &str = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)";
@@ -447,6 +459,7 @@ pub const PROHIBITIONS: &[&str] = &[
     "停止",
     "退还",
     "退回",
+    "返还",
 ];
 
 /// Names of bodies that contain a word for people ("居民委员会", "职工代表大会"): such a word

@@ -96,6 +96,7 @@ pub fn is_offer(s: &Sentence, a: &Amount) -> bool {
     let just_before = s.slice(a.start.saturating_sub(1), a.start);
     if NOT_AN_OFFER.iter().any(|w| segment.contains(w))
         || APPROXIMATE.contains(&just_before.as_str())
+        || reports_a_count(&s.text)
     {
         return false;
     }

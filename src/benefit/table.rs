@@ -26,6 +26,9 @@ const CELL_BREAKS: [&[char]; 3] = [&['|', '｜'], &['\t'], &[' ', '\u{3000}']];
 const CELLS: std::ops::RangeInclusive<usize> = 2..=8;
 /// Longest cell read as a table's: longer text between spaces is prose.
 const MAX_CELL_CHARS: usize = 24;
+/// Units a column's heading may state for the bare numbers under it, the longest first.
+const HEADING_UNITS: &[&str] = &["万元", "元"];
+
 /// Characters no table cell holds: prose has them. A ruled cell may hold a comma
 /// ("生活补贴（按月，发放3年）"), a cell between spaces no more than a word.
 const PROSE: [&[char]; 3] = [&['。'], &['。'], &['。', '，', '；', ',', ';']];
@@ -47,6 +50,26 @@ fn cells(line: &str) -> Option<Vec<&str>> {
 
 fn has_amount(cell: &str) -> bool {
     !amount::amounts(cell).is_empty()
+}
+
+/// The amount a cell gives: written in it, or a bare number in the unit its column's heading
+/// states ("生活补贴（元/月）" over "1500").
+fn cell_amount(heading: &str, cell: &str) -> Option<amount::Amount> {
+    amount::amounts(cell).into_iter().next().or_else(|| {
+        let bare = !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let unit = HEADING_UNITS.iter().find(|u| heading.contains(*u))?;
+        bare.then(|| amount::amounts(&format!("{cell}{unit}")).into_iter().next())
+            .flatten()
+    })
+}
+
+/// The years a row's cells without an amount state, each read after its heading
+/// ("发放期限" over "3年").
+fn row_years(heading: &[&str], row: &[&str]) -> Option<u32> {
+    row.iter()
+        .zip(heading)
+        .filter(|(c, h)| cell_amount(h, c).is_none())
+        .find_map(|(c, h)| duration::years_in(c).or_else(|| duration::years_in(&format!("{h}{c}"))))
 }
 
 /// The recipients a text names (its degrees, tiers and age), read as one sentence.
@@ -99,16 +122,20 @@ fn under_benefits(
     kinds: &[Option<(BenefitKind, &str)>],
     row: &[&str],
 ) -> Vec<Benefit> {
-    let others: Vec<&str> = row.iter().copied().filter(|c| !has_amount(c)).collect();
+    let others: Vec<&str> = row
+        .iter()
+        .zip(heading)
+        .filter(|(c, h)| cell_amount(h, c).is_none())
+        .map(|(c, _)| *c)
+        .collect();
     let who = others.join(" ");
     if organisation(&who) {
         return Vec::new();
     }
-    let years = others.iter().find_map(|c| duration::years_in(c));
+    let years = row_years(heading, row);
     let mut out = Vec::new();
     for (j, cell) in row.iter().enumerate() {
-        let (Some(named_kind), Some(a)) = (kinds[j], amount::amounts(cell).into_iter().next())
-        else {
+        let (Some(named_kind), Some(a)) = (kinds[j], cell_amount(heading[j], cell)) else {
             continue;
         };
         let column = Column {
@@ -126,11 +153,11 @@ fn under_recipients(s: &Sentence, heading: &[&str], row: &[&str]) -> Vec<Benefit
     let Some(named_kind) = others.iter().find_map(|c| sentences::kind_named(c)) else {
         return Vec::new();
     };
-    let years = others.iter().find_map(|c| duration::years_in(c));
+    let years = row_years(heading, row);
     let mut out = Vec::new();
     for (j, cell) in row.iter().enumerate() {
         let who = named(heading[j]);
-        let Some(a) = amount::amounts(cell).into_iter().next() else {
+        let Some(a) = cell_amount(heading[j], cell) else {
             continue;
         };
         if who.degrees.is_empty() && who.tiers.is_empty() {

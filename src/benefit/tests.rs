@@ -165,6 +165,7 @@ fn reports_of_what_was_paid_offer_nothing() {
     for text in [
         "全市已有1200名硕士享受租房补贴。",
         "今年以来累计发放购房补贴3.6亿元，惠及人才8000人。",
+        "去年已为1.5万名毕业生发放求职补贴3000万元。",
     ] {
         assert!(
             extract(&[text]).is_empty(),
@@ -252,4 +253,21 @@ fn a_table_may_name_recipients_over_its_columns() {
             (BenefitKind::HomePurchase, Some(100_000), "硕士".to_string()),
         ]
     );
+}
+
+#[test]
+fn a_heading_may_state_the_unit_and_the_years() {
+    let found = extract(&["类别｜购房补贴（万元）｜兑现期限\n博士｜30｜分3年\n硕士｜15｜分3年"]);
+    let got: Vec<_> = found
+        .iter()
+        .map(|b| (b.amount_max, b.years, b.recipients.degrees.join("")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(300_000), Some(3), "博士".to_string()),
+            (Some(150_000), Some(3), "硕士".to_string()),
+        ]
+    );
+    assert!(extract(&["平台｜资助金额\n省级工程研究院｜500万元"]).is_empty());
 }
