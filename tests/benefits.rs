@@ -6,8 +6,8 @@
 //! used to refine the extractor) and real_heldout.json (never used to refine it). So are two
 //! sets of talent-policy passages written and labelled by passes that never saw the extractor,
 //! modelled on many cities' documents, tables and news: policy_dev.json (three passes, each held
-//! out at first, then used to refine the extractor) and policy_heldout.json (never used to
-//! refine it).
+//! out at first, then used to refine the extractor) and policy_heldout.json (two passes, never
+//! used to refine it).
 
 use std::collections::BTreeMap;
 
