@@ -248,8 +248,8 @@ fn listed_until(s: &Sentence, a: &Amount, limit: usize) -> usize {
         .filter(|o| o.start >= a.end && o.end <= limit)
     {
         let gap = s.slice(end, o.start);
-        let item =
-            o.start - end <= sentences::LIST_ITEM_REACH && gap.starts_with(sentences::LIST_JOINS);
+        let item = o.start.saturating_sub(end) <= sentences::LIST_ITEM_REACH
+            && gap.starts_with(sentences::LIST_JOINS);
         if !item && o.start != end {
             break;
         }
