@@ -347,6 +347,10 @@ pub const PERSONS: &[&str] = &[
 /// phrase they are places ("来我市工作").
 pub const HEAD_ORGANISATIONS: &[&str] = &["县", "区", "市", "乡", "镇"];
 
+/// Characters before a place that make it where people come to or live ("来我市", "在本区"),
+/// not a government.
+pub const PLACE_MARKERS: &[char] = &['我', '本', '来', '到', '在', '返', '回', '全', '该'];
+
 /// Characters between the items of a listed head ("青年及其团队、企业").
 pub const ITEM_JOINS: &[char] = &['、', '及', '和', '与', '或'];
 
@@ -375,7 +379,8 @@ pub const NOT_A_COUNT: &[char] = &['前', '第', '每', '排'];
 /// Characters after a count's 人 that make it a name ("千人计划", "百人才"), not people.
 pub const NOT_A_COUNT_AFTER: &[char] = &['才', '计'];
 
-/// Words that make a sentence a report of a speech (a leader urging policies), not an offer.
+/// Words that make a sentence a report of a speech (a leader urging policies): no benefit
+/// without an amount is read from it.
 pub const SPEECH: &[&str] = &["指出", "强调"];
 
 /// Words by which a sentence offers a benefit.
@@ -441,8 +446,9 @@ pub const PEOPLE: &[&str] = &[
     "家庭",
 ];
 
-/// Words that make a sentence a prohibition, a penalty or a denial, not an offer ("不得…",
-/// "取消其…奖励", "不享受求职补贴", "…的，劳动合同可以终止").
+/// Words that make a sentence a prohibition, a penalty, a denial or a clawback, not an offer
+/// ("不得…", "取消其…奖励", "不享受求职补贴", "…的，劳动合同可以终止"): no benefit without an amount
+/// is read from such a sentence, nor an amount in a clause holding one ("责令退还…10万元").
 pub const PROHIBITIONS: &[&str] = &[
     "不得",
     "禁止",

@@ -84,7 +84,12 @@ pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
     let (tabled, rows) = in_tables(paragraphs);
     let mut out: Vec<Benefit> = in_sentences(paragraphs)
         .into_iter()
-        .filter(|b| !rows.iter().any(|(from, to)| b.start < *to && *from < b.end))
+        .filter(|b| {
+            // The tables' lines are in order and apart: only the first that ends after the
+            // record starts can hold it.
+            let k = rows.partition_point(|(_, to)| *to <= b.start);
+            rows.get(k).is_none_or(|(from, _)| *from >= b.end)
+        })
         .collect();
     out.extend(tabled);
     out.sort_by_key(|b| b.start);

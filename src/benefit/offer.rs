@@ -8,9 +8,10 @@ use regex::Regex;
 use super::amount::Amount;
 use super::catalogue::{
     self, APPROXIMATE, BODIES, HEAD_ORGANISATIONS, ITEM_JOINS, NOT_A_COUNT, NOT_A_COUNT_AFTER,
-    NOT_AN_OFFER, ORGANISATIONS, PEOPLE, PERSONS, PERSONS_OWN, REPORTED,
+    NOT_AN_OFFER, ORGANISATIONS, PEOPLE, PERSONS, PERSONS_OWN, PLACE_MARKERS, PROHIBITIONS,
+    REPORTED,
 };
-use super::sentences::{Mention, Sentence};
+use super::sentences::{CLAUSE_BREAKS, Mention, Sentence};
 
 /// A count of people: 3000名, 2.3万人, 1500余名.
 static PEOPLE_COUNT: LazyLock<Regex> = LazyLock::new(|| {
@@ -49,13 +50,27 @@ fn headed_by_organisation(phrase: &str) -> bool {
         return false;
     };
     let ends_as_organisation = |item: &str| {
-        HEAD_ORGANISATIONS.iter().any(|o| item.ends_with(o))
+        HEAD_ORGANISATIONS.iter().any(|o| government(item, o))
             || ORGANISATIONS
                 .iter()
                 .any(|o| item.ends_with(o) && !(PERSONS_OWN.contains(o) && person(phrase)))
     };
     let mut items = head.split(ITEM_JOINS).filter(|i| !i.is_empty()).peekable();
     items.peek().is_some() && items.all(ends_as_organisation)
+}
+
+/// Whether an item ends with the name of a government (`place`: "考核优秀的县"), not with a place
+/// people come to ("高层次人才来我市").
+fn government(item: &str, place: &str) -> bool {
+    let Some(before) = item.strip_suffix(place) else {
+        return false;
+    };
+    !person(item)
+        && !names_people(item)
+        && !before
+            .chars()
+            .next_back()
+            .is_some_and(|c| PLACE_MARKERS.contains(&c))
 }
 
 /// Whether the sentence opens with a clause naming an organisation, the topic of an amount
@@ -66,14 +81,19 @@ fn topic_is_organisation(s: &Sentence, a: &Amount) -> bool {
 }
 
 /// Whether a sentence reports how many people have had something (已有3000名博士享受…), not
-/// what is offered: a word of the past and a count of people.
+/// what is offered: a count of people after a word of the past in its clause.
 pub fn reports_a_count(text: &str) -> bool {
     REPORTED.iter().any(|w| text.contains(w))
         && PEOPLE_COUNT.find_iter(text).any(|m| {
             let before = text[..m.start()].chars().next_back();
             let after = text[m.end()..].chars().next();
+            let clause_start = text[..m.start()].rfind(CLAUSE_BREAKS).map_or(0, |at| {
+                at + text[at..].chars().next().map_or(0, char::len_utf8)
+            });
+            let clause = &text[clause_start..m.start()];
             !before.is_some_and(|c| NOT_A_COUNT.contains(&c))
                 && !after.is_some_and(|c| NOT_A_COUNT_AFTER.contains(&c))
+                && REPORTED.iter().any(|w| clause.contains(w))
         })
 }
 
@@ -95,6 +115,7 @@ pub fn is_offer(s: &Sentence, a: &Amount) -> bool {
     let segment = s.segment_text(a.start);
     let just_before = s.slice(a.start.saturating_sub(1), a.start);
     if NOT_AN_OFFER.iter().any(|w| segment.contains(w))
+        || PROHIBITIONS.iter().any(|w| segment.contains(w))
         || APPROXIMATE.contains(&just_before.as_str())
         || reports_a_count(&s.text)
     {

@@ -231,14 +231,17 @@ fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
         .filter(|k| s.segment_of(s.amounts[*k].start) == clause)
         .collect();
     let place = run.iter().position(|k| *k == i)?;
-    // The listed recipients stand before 分别 in the sentence, or in the one it continues
+    // The listed recipients stand before 分别 in a clause, or across clauses of the sentence
+    // ("博士（40周岁以下）、硕士（35周岁以下）分别…"), or in the sentence it continues
     // ("对博士、硕士，分别给予…购房补贴；同时分别给予…安家费").
     let listed = |f: fn(&str) -> Vec<String>| {
         let as_many = |t: &str| {
             let found = f(t);
             (found.len() == run.len()).then_some(found)
         };
-        nearest(s, at, 0, as_many).or_else(|| as_many(&s.carry))
+        nearest(s, at, 0, as_many)
+            .or_else(|| as_many(&s.slice(0, at)))
+            .or_else(|| as_many(&s.carry))
     };
     let mut r = gather(s, a.start, a.start);
     if let Some(listed) = listed(degrees) {
@@ -263,9 +266,9 @@ fn paired(s: &Sentence, i: usize) -> Option<Recipients> {
     None
 }
 
-/// The age limit stated for one listed degree: between the item before it and its own end
-/// ("40周岁以下的博士和35周岁以下的硕士"), else between it and the next item ("博士（40周岁以下）、
-/// 硕士（35周岁以下）").
+/// The age limit stated for one listed degree: between the item before it and its own end when
+/// the list states ages before degrees ("40周岁以下的博士和35周岁以下的硕士"), else between it and
+/// the next item ("博士（40周岁以下）、硕士（35周岁以下）").
 fn listed_age(list: &str, degree: &str) -> Option<u32> {
     let items: Vec<(usize, usize, &str)> = DEGREE_FINDER
         .find_iter(list)
@@ -273,9 +276,15 @@ fn listed_age(list: &str, degree: &str) -> Option<u32> {
         .collect();
     let k = items.iter().position(|(_, _, d)| *d == degree)?;
     let (start, end, _) = items[k];
-    let previous_end = k.checked_sub(1).map_or(0, |p| items[p].1);
-    let next_start = items.get(k + 1).map_or(list.len(), |n| n.0);
-    age(&list[previous_end..end]).or_else(|| age(&list[start..next_start]))
+    // The list says every age before its degree, or every one after it.
+    let before = age(&list[..items[0].1]).is_some();
+    if before {
+        let previous_end = k.checked_sub(1).map_or(0, |p| items[p].1);
+        age(&list[previous_end..end])
+    } else {
+        let next_start = items.get(k + 1).map_or(list.len(), |n| n.0);
+        age(&list[start..next_start])
+    }
 }
 
 impl Sentence {

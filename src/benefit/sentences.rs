@@ -106,10 +106,12 @@ pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut from = 0;
     while from < chars.len() {
-        let mut to = chars[from..]
+        // Looked for no further than one sentence can run, so that reading stays linear.
+        let window = chars.len().min(from + MAX_SENTENCE_CHARS + 1);
+        let mut to = chars[from..window]
             .iter()
             .position(|c| ENDS.contains(c))
-            .map_or(chars.len(), |p| from + p + 1);
+            .map_or(window, |p| from + p + 1);
         if to - from > MAX_SENTENCE_CHARS {
             let limit = from + MAX_SENTENCE_CHARS;
             to = chars[from..limit]
@@ -142,6 +144,11 @@ pub fn split(paragraph: &str, offset: usize) -> Vec<Sentence> {
 }
 
 impl Sentence {
+    /// A line read whole as one sentence (a table's row), starting at `start` (characters).
+    pub fn whole(line: &str, start: usize) -> Sentence {
+        Sentence::new(line.chars().collect(), start)
+    }
+
     fn new(chars: Vec<char>, start: usize) -> Sentence {
         let text: String = chars.iter().collect();
         let char_at = |byte: usize| text[..byte].chars().count();

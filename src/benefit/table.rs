@@ -98,9 +98,7 @@ pub fn read(lines: &[Line<'_>], i: usize) -> (Vec<Benefit>, usize) {
         let Some(row) = cells(line.text).filter(|r| r.len() == heading.len()) else {
             break;
         };
-        let Some(sentence) = sentences::split(line.text, line.start).into_iter().next() else {
-            break;
-        };
+        let sentence = Sentence::whole(line.text, line.start);
         let found = if by_column {
             under_benefits(&sentence, &heading, &kinds, &row)
         } else {

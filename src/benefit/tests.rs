@@ -271,3 +271,22 @@ fn a_heading_may_state_the_unit_and_the_years() {
     );
     assert!(extract(&["平台｜资助金额\n省级工程研究院｜500万元"]).is_empty());
 }
+
+#[test]
+fn ages_listed_after_their_degrees_stay_with_them() {
+    let found =
+        extract(&["对博士（40周岁以下）、硕士（35周岁以下）分别给予10万元、5万元安家补贴。"]);
+    let ages: Vec<_> = found.iter().map(|b| b.recipients.age_max).collect();
+    assert_eq!(ages, [Some(40), Some(35)]);
+}
+
+#[test]
+fn places_people_come_to_and_conditions_in_time_are_no_refusal() {
+    for text in [
+        "对经认定的高层次人才来我市的，给予100万元安家补贴。",
+        "截至申报日，团队核心成员不少于3人的，给予50万元资助。",
+    ] {
+        assert_eq!(extract(&[text]).len(), 1, "{text}: {:#?}", extract(&[text]));
+    }
+    assert!(extract(&["骗取补贴的，责令退还已领取的安家补贴10万元。"]).is_empty());
+}
