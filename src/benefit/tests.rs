@@ -1,5 +1,21 @@
 use super::*;
 
+/// Asserts that none of the texts yields a benefit.
+fn nothing_in(texts: &[&str]) {
+    for text in texts {
+        let found = extract(&[*text]);
+        assert!(found.is_empty(), "{text}: {found:#?}");
+    }
+}
+
+/// Each benefit's kind, greatest amount and degrees, to compare at a glance.
+fn kind_amount_degrees(found: &[Benefit]) -> Vec<(BenefitKind, Option<i64>, String)> {
+    found
+        .iter()
+        .map(|b| (b.kind, b.amount_max, b.recipients.degrees.join("")))
+        .collect()
+}
+
 fn one(text: &str) -> Benefit {
     let found = extract(&[text]);
     assert_eq!(found.len(), 1, "{text}: {found:#?}");
@@ -43,14 +59,12 @@ fn several_degrees_share_out_several_amounts() {
 
 #[test]
 fn amounts_that_are_no_offer_yield_nothing() {
-    for text in [
+    nothing_in(&[
         "项目总投资5亿元，建设人才创新中心。",
         "违反本条例规定的，处以2000元以上1万元以下罚款。",
         "对企业购置研发设备给予最高200万元补贴。",
         "研究制定人才住房补贴办法。",
-    ] {
-        assert!(extract(&[text]).is_empty(), "{text}");
-    }
+    ]);
 }
 
 #[test]
@@ -107,17 +121,11 @@ fn rent_for_business_premises_is_start_up_support() {
 
 #[test]
 fn everyday_services_denials_and_bodies_offer_nothing() {
-    for text in [
+    nothing_in(&[
         "医疗机构应当为老年人提供基本医疗服务。",
         "失业人员超过法定退休年龄的，不享受求职补贴。",
         "乡镇人民政府应当做好医疗保障相关工作，指导居民委员会协助开展工作。",
-    ] {
-        assert!(
-            extract(&[text]).is_empty(),
-            "{text}: {:#?}",
-            extract(&[text])
-        );
-    }
+    ]);
     assert_eq!(
         one("为高层次人才提供医疗服务绿色通道。").kind,
         BenefitKind::Medical
@@ -128,10 +136,7 @@ fn everyday_services_denials_and_bodies_offer_nothing() {
 fn a_list_of_amounts_names_its_benefit_once_after_the_last() {
     let found =
         extract(&["按博士每人8万元、硕士每人4万元、本科每人2万元的标准发放一次性安家补贴。"]);
-    let got: Vec<_> = found
-        .iter()
-        .map(|b| (b.kind, b.amount_max, b.recipients.degrees.join("")))
-        .collect();
+    let got = kind_amount_degrees(&found);
     assert_eq!(
         got,
         [
@@ -144,16 +149,10 @@ fn a_list_of_amounts_names_its_benefit_once_after_the_last() {
 
 #[test]
 fn an_organisation_named_by_its_head_is_no_recipient() {
-    for text in [
+    nothing_in(&[
         "对招收博士后的设站单位，给予每人10万元资助。",
         "按每人每月800元给予实训基地见习补贴。",
-    ] {
-        assert!(
-            extract(&[text]).is_empty(),
-            "{text}: {:#?}",
-            extract(&[text])
-        );
-    }
+    ]);
     assert_eq!(
         one("对来我市创办企业的海外博士，给予最高50万元创业资助。").amount_max,
         Some(500_000)
@@ -162,17 +161,11 @@ fn an_organisation_named_by_its_head_is_no_recipient() {
 
 #[test]
 fn reports_of_what_was_paid_offer_nothing() {
-    for text in [
+    nothing_in(&[
         "全市已有1200名硕士享受租房补贴。",
         "今年以来累计发放购房补贴3.6亿元，惠及人才8000人。",
         "去年已为1.5万名毕业生发放求职补贴3000万元。",
-    ] {
-        assert!(
-            extract(&[text]).is_empty(),
-            "{text}: {:#?}",
-            extract(&[text])
-        );
-    }
+    ]);
 }
 
 #[test]
@@ -242,10 +235,7 @@ fn a_table_pays_each_column_to_each_row() {
 #[test]
 fn a_table_may_name_recipients_over_its_columns() {
     let found = extract(&["项目 | 博士 | 硕士\n购房补贴 | 20万元 | 10万元"]);
-    let got: Vec<_> = found
-        .iter()
-        .map(|b| (b.kind, b.amount_max, b.recipients.degrees.join("")))
-        .collect();
+    let got = kind_amount_degrees(&found);
     assert_eq!(
         got,
         [
@@ -269,7 +259,7 @@ fn a_heading_may_state_the_unit_and_the_years() {
             (Some(150_000), Some(3), "硕士".to_string()),
         ]
     );
-    assert!(extract(&["平台｜资助金额\n省级工程研究院｜500万元"]).is_empty());
+    nothing_in(&["平台｜资助金额\n省级工程研究院｜500万元"]);
 }
 
 #[test]
@@ -288,5 +278,5 @@ fn places_people_come_to_and_conditions_in_time_are_no_refusal() {
     ] {
         assert_eq!(extract(&[text]).len(), 1, "{text}: {:#?}", extract(&[text]));
     }
-    assert!(extract(&["骗取补贴的，责令退还已领取的安家补贴10万元。"]).is_empty());
+    nothing_in(&["骗取补贴的，责令退还已领取的安家补贴10万元。"]);
 }
