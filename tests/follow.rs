@@ -116,7 +116,7 @@ async fn an_index_left_from_another_database_is_rebuilt() {
 #[tokio::test]
 async fn healthz_is_not_ready_until_the_index_has_caught_up() {
     let filled = TestArchive::sample().await;
-    let location = rencai::archive::default_location(filled.dir.path());
+    let location = rencai::archive::default_location(filled.dir.path()).expect("a SQLite archive");
     drop(filled.archive);
     // An empty index beside a database that holds articles, as on a new node.
     std::fs::remove_dir_all(filled.dir.path().join(rencai::archive::INDEX_DIR)).expect("rm");

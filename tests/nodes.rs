@@ -217,9 +217,11 @@ async fn concurrent_ingest_processes_store_each_article_once() {
 
     let single = work.path().join("single");
     run(&mut ingest(&single, None, &paths));
-    let alone = Store::open_read_only(&rencai::archive::default_location(&single))
-        .await
-        .expect("open");
+    let alone = Store::open_read_only(
+        &rencai::archive::default_location(&single).expect("a SQLite archive"),
+    )
+    .await
+    .expect("open");
     let shared = Store::open_read_only(&Location::Postgres(db.url.clone()))
         .await
         .expect("open");

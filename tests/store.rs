@@ -26,7 +26,7 @@ async fn place(backend: Backend, test: &str) -> Option<Place> {
     let dir = tempfile::tempdir().expect("temp dir");
     match backend {
         Backend::Sqlite => Some(Place {
-            location: archive::default_location(dir.path()),
+            location: archive::default_location(dir.path()).expect("a SQLite archive"),
             dir,
             _postgres: None,
         }),
@@ -85,7 +85,7 @@ async fn ingest(store: &Store, paths: &[PathBuf]) -> rencai::ingest::IngestRepor
 /// every backend must give.
 async fn sqlite_ids(paths: &[PathBuf]) -> Vec<String> {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = Store::open(&archive::default_location(dir.path()))
+    let store = Store::open(&archive::default_location(dir.path()).expect("a SQLite archive"))
         .await
         .expect("open");
     ingest(&store, paths).await;
@@ -326,6 +326,8 @@ async fn a_new_index_catches_up_and_checks_consistent(backend: Backend) {
         // The same directory without --database: refused, the node's index untouched.
         let refused = Archive::open(p.dir.path()).await.err().expect("refused");
         assert!(refused.to_string().contains("--database"), "{refused}");
+        // Every command finds its database through the same default, `compact` included.
+        assert!(archive::default_location(p.dir.path()).is_err());
         assert!(!p.dir.path().join(archive::DATABASE_FILE).exists());
     }
 }

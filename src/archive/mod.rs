@@ -69,15 +69,22 @@ pub struct Archive {
 }
 
 /// Where an archive's database is when only a data directory is given: SQLite inside it.
-pub fn default_location(dir: &Path) -> Location {
-    Location::Sqlite(dir.join(DATABASE_FILE))
+/// A PostgreSQL node's directory refuses: opening it so would start an empty SQLite archive
+/// there, and wipe the node's index to match it.
+pub fn default_location(dir: &Path) -> Result<Location, ArchiveError> {
+    let database = dir.join(DATABASE_FILE);
+    let mark = dir.join(BACKEND_MARK);
+    if !database.exists() && mark.exists() {
+        return Err(ArchiveError::OtherDatabase(mark.display().to_string()));
+    }
+    Ok(Location::Sqlite(database))
 }
 
 impl Archive {
     /// Opens the archive in `dir` (creating it) with its SQLite database, bringing the index
     /// up to date.
     pub async fn open(dir: &Path) -> Result<Archive, ArchiveError> {
-        Self::open_at(dir, &default_location(dir)).await
+        Self::open_at(dir, &default_location(dir)?).await
     }
 
     /// Opens the archive whose database is at `location` and whose index is in `dir`
@@ -95,17 +102,11 @@ impl Archive {
     pub async fn open_unsynced(dir: &Path, location: &Location) -> Result<Archive, ArchiveError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| ArchiveError::DataDir(dir.display().to_string(), e))?;
-        // A PostgreSQL node's directory opened without --database would start an empty
-        // SQLite archive there and wipe the node's index to match it: the directory says
-        // which backend its index follows.
+        // The directory says which backend its index follows (see `default_location`).
         let mark = dir.join(BACKEND_MARK);
-        match location {
-            Location::Sqlite(path) if !path.exists() && mark.exists() => {
-                return Err(ArchiveError::OtherDatabase(mark.display().to_string()));
-            }
-            Location::Postgres(_) if !mark.exists() => std::fs::write(&mark, "postgres\n")
-                .map_err(|e| ArchiveError::DataDir(mark.display().to_string(), e))?,
-            _ => {}
+        if matches!(location, Location::Postgres(_)) && !mark.exists() {
+            std::fs::write(&mark, "postgres\n")
+                .map_err(|e| ArchiveError::DataDir(mark.display().to_string(), e))?;
         }
         let index = SearchIndex::open(&dir.join(INDEX_DIR))?;
         let store = Store::open(location).await?;

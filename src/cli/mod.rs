@@ -12,7 +12,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::store::{Location, StoreError};
+use crate::archive::ArchiveError;
+use crate::store::Location;
 
 /// rencai: a web archive of Chinese regional talent-policy articles.
 #[derive(Debug, Parser)]
@@ -57,11 +58,12 @@ pub struct DataArgs {
 }
 
 impl DataArgs {
-    /// Where the database is: the URL given, else the SQLite file in the data directory.
-    pub fn location(&self) -> Result<Location, StoreError> {
+    /// Where the database is: the URL given, else the SQLite file in the data directory
+    /// (which a PostgreSQL node's directory refuses).
+    pub fn location(&self) -> Result<Location, ArchiveError> {
         match &self.database {
-            Some(url) => Location::parse(url),
-            None => Ok(crate::archive::default_location(&self.data)),
+            Some(url) => Ok(Location::parse(url)?),
+            None => crate::archive::default_location(&self.data),
         }
     }
 }
