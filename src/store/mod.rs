@@ -282,7 +282,7 @@ impl Tx {
     pub async fn commit(self) -> Result<()> {
         self.tx.commit().await?;
         if let Some((growth, pool)) = &self.growth {
-            growth.committed(pool, self.written).await?;
+            growth.committed(pool, self.written).await;
         }
         Ok(())
     }

@@ -10,8 +10,6 @@ use std::sync::atomic::{AtomicI64, Ordering};
 
 use sqlx::AnyPool;
 
-use super::Result;
-
 /// Articles written before the first analysis: below this, any plan is fast.
 const FIRST_ANALYSIS: i64 = 500;
 
@@ -23,19 +21,30 @@ pub struct Growth {
 }
 
 impl Growth {
-    /// Counts `articles` written by a committed transaction, and analyzes the growing tables
-    /// once they have grown by half since the last analysis.
-    pub async fn committed(&self, pool: &AnyPool, articles: i64) -> Result<()> {
-        let written = self.written.fetch_add(articles, Ordering::Relaxed) + articles;
-        let at = self.analyzed_at.load(Ordering::Relaxed);
+    /// Counts `articles` written (new or replaced) by a committed transaction, and analyzes
+    /// the growing tables once the articles written since the last analysis reach half of
+    /// those written before it. The transaction has committed whatever happens here: a
+    /// failed analysis is logged, and the planner keeps its older statistics.
+    pub async fn committed(&self, pool: &AnyPool, articles: i64) {
+        let written = self.written.fetch_add(articles, Ordering::AcqRel) + articles;
+        let at = self.analyzed_at.load(Ordering::Acquire);
         if written < FIRST_ANALYSIS.max(at / 2) {
-            return Ok(());
+            return;
         }
-        self.written.store(0, Ordering::Relaxed);
-        self.analyzed_at.store(at + written, Ordering::Relaxed);
-        sqlx::query("ANALYZE articles, article_bands, raw_files, article_files")
+        // Of writers crossing the mark together, the one that resets the count analyzes.
+        if self
+            .written
+            .compare_exchange(written, 0, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return;
+        }
+        self.analyzed_at.store(at + written, Ordering::Release);
+        if let Err(e) = sqlx::query("ANALYZE articles, article_bands, raw_files, article_files")
             .execute(pool)
-            .await?;
-        Ok(())
+            .await
+        {
+            tracing::warn!(error = %e, "could not analyze the growing tables");
+        }
     }
 }
