@@ -27,11 +27,8 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
     } else {
         CheckDepth::Full
     };
-    let report = runtime()?.block_on(archive::check(
-        &args.data.data,
-        &args.data.location()?,
-        depth,
-    ))?;
+    let location = args.data.location()?;
+    let report = runtime()?.block_on(archive::check(&args.data.data, &location, depth))?;
     if report.is_consistent() {
         println!(
             "consistent: {} articles in the database, the same {} in the index",
@@ -58,7 +55,7 @@ pub fn run(args: CheckArgs) -> anyhow::Result<ExitCode> {
         );
     }
     if report.problems.iter().any(|p| p.starts_with("database:")) {
-        if matches!(args.data.location(), Ok(Location::Postgres(_))) {
+        if matches!(location, Location::Postgres(_)) {
             println!(
                 "The database itself is damaged: restore it from a backup (pg_restore, see docs/deploy.md)."
             );
