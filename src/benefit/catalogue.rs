@@ -251,9 +251,9 @@ pub const TIERS: &[(&str, &str)] = &[
 ];
 
 /// Words that make an amount something other than an offer to people: investments, budgets,
-/// fines, donations, prizes won, turnover, prices, pay and funds.
+/// fines, donations, prizes won, turnover, prices, pay and funds (prohibitions and penalties
+/// are in [`PROHIBITIONS`]).
 pub const NOT_AN_OFFER: &[&str] = &[
-    "罚款",
     "罚金",
     "处以",
     "没收",
@@ -285,7 +285,6 @@ pub const NOT_AN_OFFER: &[&str] = &[
     "薪酬",
     "年薪",
     "税收",
-    "不得",
     "累计",
     "下达",
     "下拨",
@@ -322,9 +321,6 @@ pub const ORGANISATIONS: &[&str] = &[
     "研究所",
     "市场主体",
     "用人单位",
-    "区县",
-    "县区",
-    "乡镇",
 ];
 
 /// Words that make a recipient a person even when an organisation is named ("大学生创业项目").
@@ -345,14 +341,11 @@ pub const PERSONS: &[&str] = &[
 
 /// Words that end the name of a government as the head of a phrase ("考核优秀的县"); inside a
 /// phrase they are places ("来我市工作").
-pub const HEAD_ORGANISATIONS: &[&str] = &["县", "区", "市", "乡", "镇"];
+pub const HEAD_ORGANISATIONS: &[&str] = &["县", "区", "市", "乡", "镇", "区县", "县区", "乡镇"];
 
-/// Characters before a place that make it where people come to or live ("来我市", "在本区"),
-/// not a government.
-pub const PLACE_MARKERS: &[char] = &['我', '本', '来', '到', '在', '返', '回', '全', '该'];
-
-/// Characters between the items of a listed head ("青年及其团队、企业").
-pub const ITEM_JOINS: &[char] = &['、', '及', '和', '与', '或'];
+/// Characters that join the items of a list: of amounts ("5万元、2万元"), of a phrase's head
+/// ("青年及其团队、企业").
+pub const LIST_JOINS: &[char] = &['、', '和', '或', '及', '与'];
 
 /// Organisation words that a person's name before them makes the person's ("大学生创业项目").
 pub const PERSONS_OWN: &[&str] = &["项目"];

@@ -81,6 +81,13 @@ pub struct Benefit {
 
 /// Every benefit stated in an article's paragraphs, in text order.
 pub fn extract<S: AsRef<str>>(paragraphs: &[S]) -> Vec<Benefit> {
+    // Most articles name no benefit, in a table or elsewhere, and need no closer reading.
+    if !paragraphs
+        .iter()
+        .any(|p| sentences::names_a_benefit(p.as_ref()))
+    {
+        return Vec::new();
+    }
     let (tabled, rows) = in_tables(paragraphs);
     let mut out: Vec<Benefit> = in_sentences(paragraphs)
         .into_iter()
@@ -169,9 +176,10 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     let mut out: Vec<Benefit> = Vec::new();
     let postdoc = s.text.contains(POSTDOC) || s.carry.contains(POSTDOC);
     let mut bound: Vec<usize> = Vec::new();
+    let reported = reports_a_count(&s.text);
     for (i, a) in s.amounts.iter().enumerate() {
         let own = bind(s, a);
-        if !is_offer(s, a) || own.is_some_and(|m| given_to_organisation(s, a, m)) {
+        if !is_offer(s, a, reported) || own.is_some_and(|m| given_to_organisation(s, a, m)) {
             // What a refused amount pays is no offer either, with or without its amount.
             bound.extend(own.map(|m| m.start));
             continue;
@@ -205,7 +213,7 @@ fn in_sentence(s: &Sentence, inherited: Option<&Mention>) -> Vec<Benefit> {
     let offering = OFFER_VERBS.iter().any(|v| s.text.contains(v))
         && !PROHIBITIONS.iter().any(|w| s.text.contains(w))
         && !SPEECH.iter().any(|w| s.text.contains(w))
-        && !reports_a_count(&s.text)
+        && !reported
         && [&s.text, &s.carry, &s.lead]
             .into_iter()
             .any(|t| names_people(t));
@@ -254,7 +262,7 @@ fn listed_until(s: &Sentence, a: &Amount, limit: usize) -> usize {
     {
         let gap = s.slice(end, o.start);
         let item = o.start.saturating_sub(end) <= sentences::LIST_ITEM_REACH
-            && gap.starts_with(sentences::LIST_JOINS);
+            && gap.starts_with(catalogue::LIST_JOINS);
         if !item && o.start != end {
             break;
         }
@@ -273,7 +281,7 @@ fn bind<'a>(s: &'a Sentence, a: &Amount) -> Option<&'a Mention> {
         m.end <= a.start
             && a.start - m.end <= sentences::PRECEDING_KIND_REACH
             && !s.slice(m.end, a.start).contains(|c: char| {
-                sentences::CLAUSE_BREAKS.contains(&c) || sentences::LIST_JOINS.contains(&c)
+                sentences::CLAUSE_BREAKS.contains(&c) || catalogue::LIST_JOINS.contains(&c)
             })
     });
     if right_before.is_some() {

@@ -7,9 +7,8 @@ use regex::Regex;
 
 use super::amount::Amount;
 use super::catalogue::{
-    self, APPROXIMATE, BODIES, HEAD_ORGANISATIONS, ITEM_JOINS, NOT_A_COUNT, NOT_A_COUNT_AFTER,
-    NOT_AN_OFFER, ORGANISATIONS, PEOPLE, PERSONS, PERSONS_OWN, PLACE_MARKERS, PROHIBITIONS,
-    REPORTED,
+    self, APPROXIMATE, BODIES, HEAD_ORGANISATIONS, LIST_JOINS, NOT_A_COUNT, NOT_A_COUNT_AFTER,
+    NOT_AN_OFFER, ORGANISATIONS, PEOPLE, PERSONS, PERSONS_OWN, PROHIBITIONS, REPORTED,
 };
 use super::sentences::{CLAUSE_BREAKS, Mention, Sentence};
 
@@ -38,8 +37,9 @@ pub fn organisation(phrase: &str) -> bool {
         || (ORGANISATIONS.iter().any(|o| phrase.contains(o)) && !person(phrase))
 }
 
+/// Whether a text names a person: any word for people, or one for a person's own.
 fn person(text: &str) -> bool {
-    PERSONS.iter().any(|p| text.contains(p))
+    names_people(text) || PERSONS.iter().any(|p| text.contains(p))
 }
 
 /// Whether every item of a phrase's head (after its last 的) ends with an organisation
@@ -55,22 +55,14 @@ fn headed_by_organisation(phrase: &str) -> bool {
                 .iter()
                 .any(|o| item.ends_with(o) && !(PERSONS_OWN.contains(o) && person(phrase)))
     };
-    let mut items = head.split(ITEM_JOINS).filter(|i| !i.is_empty()).peekable();
+    let mut items = head.split(LIST_JOINS).filter(|i| !i.is_empty()).peekable();
     items.peek().is_some() && items.all(ends_as_organisation)
 }
 
 /// Whether an item ends with the name of a government (`place`: "考核优秀的县"), not with a place
 /// people come to ("高层次人才来我市").
 fn government(item: &str, place: &str) -> bool {
-    let Some(before) = item.strip_suffix(place) else {
-        return false;
-    };
-    !person(item)
-        && !names_people(item)
-        && !before
-            .chars()
-            .next_back()
-            .is_some_and(|c| PLACE_MARKERS.contains(&c))
+    item.ends_with(place) && !person(item)
 }
 
 /// Whether the sentence opens with a clause naming an organisation, the topic of an amount
@@ -109,15 +101,16 @@ pub fn given_to_organisation(s: &Sentence, a: &Amount, m: &Mention) -> bool {
         .is_some_and(|at| organisation(&between[at + "给予".len()..]))
 }
 
-/// Whether an amount is offered to people: not an investment, fine, budget, prize or
-/// turnover, and not given to an organisation ("对…企业", "给予引才企业…").
-pub fn is_offer(s: &Sentence, a: &Amount) -> bool {
+/// Whether an amount is offered to people: not in a sentence that reports what was paid
+/// (`reported`, [`reports_a_count`] read once per sentence), not an investment, fine, budget,
+/// prize or turnover, and not given to an organisation ("对…企业", "给予引才企业…").
+pub fn is_offer(s: &Sentence, a: &Amount, reported: bool) -> bool {
     let segment = s.segment_text(a.start);
     let just_before = s.slice(a.start.saturating_sub(1), a.start);
     if NOT_AN_OFFER.iter().any(|w| segment.contains(w))
         || PROHIBITIONS.iter().any(|w| segment.contains(w))
         || APPROXIMATE.contains(&just_before.as_str())
-        || reports_a_count(&s.text)
+        || reported
     {
         return false;
     }

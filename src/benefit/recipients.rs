@@ -181,6 +181,16 @@ fn gather(s: &Sentence, pos: usize, floor: usize) -> Recipients {
     }
 }
 
+/// The degrees, tiers and age limit a short text names (a table's cell or heading).
+pub fn named_in(text: &str) -> Recipients {
+    Recipients {
+        degrees: ordered(degrees(text)),
+        tiers: tiers(text),
+        age_max: age(text),
+        conditions: None,
+    }
+}
+
 /// The recipients of a benefit named at `pos` (one in kind, or without an amount).
 pub fn at(s: &Sentence, pos: usize) -> Recipients {
     let mut r = gather(s, pos, 0);

@@ -33,8 +33,6 @@ pub const PRECEDING_KIND_REACH: usize = 4;
 /// Longest stretch from one amount of a list to the next, the recipient between them included
 /// ("、硕士研究生每人每年").
 pub const LIST_ITEM_REACH: usize = 12;
-/// Characters that join the items of a list of amounts.
-pub const LIST_JOINS: &[char] = &['、', '和', '或', '及'];
 
 static PHRASE_FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()

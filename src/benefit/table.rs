@@ -72,14 +72,6 @@ fn row_years(heading: &[&str], row: &[&str]) -> Option<u32> {
         .find_map(|(c, h)| duration::years_in(c).or_else(|| duration::years_in(&format!("{h}{c}"))))
 }
 
-/// The recipients a text names (its degrees, tiers and age), read as one sentence.
-fn named(text: &str) -> Recipients {
-    sentences::split(text, 0)
-        .first()
-        .map(|s| recipients::at(s, 0))
-        .unwrap_or_default()
-}
-
 /// The benefits of the table whose heading is `lines[i]`, and how many lines after the heading
 /// are its rows (none when `lines[i]` heads no table).
 pub fn read(lines: &[Line<'_>], i: usize) -> (Vec<Benefit>, usize) {
@@ -140,7 +132,14 @@ fn under_benefits(
             kind: named_kind,
             heading: heading[j],
         };
-        out.push(cell_record(s, &column, cell, &a, years, named(&who)));
+        out.push(cell_record(
+            s,
+            &column,
+            cell,
+            &a,
+            years,
+            recipients::named_in(&who),
+        ));
     }
     out
 }
@@ -154,7 +153,7 @@ fn under_recipients(s: &Sentence, heading: &[&str], row: &[&str]) -> Vec<Benefit
     let years = row_years(heading, row);
     let mut out = Vec::new();
     for (j, cell) in row.iter().enumerate() {
-        let who = named(heading[j]);
+        let who = recipients::named_in(heading[j]);
         let Some(a) = cell_amount(heading[j], cell) else {
             continue;
         };

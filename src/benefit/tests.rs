@@ -274,9 +274,13 @@ fn ages_listed_after_their_degrees_stay_with_them() {
 fn places_people_come_to_and_conditions_in_time_are_no_refusal() {
     for text in [
         "对经认定的高层次人才来我市的，给予100万元安家补贴。",
+        "对到乡镇工作的教师，给予每月500元岗位津贴。",
         "截至申报日，团队核心成员不少于3人的，给予50万元资助。",
     ] {
-        assert_eq!(extract(&[text]).len(), 1, "{text}: {:#?}", extract(&[text]));
+        one(text);
     }
-    nothing_in(&["骗取补贴的，责令退还已领取的安家补贴10万元。"]);
+    nothing_in(&[
+        "骗取补贴的，责令退还已领取的安家补贴10万元。",
+        "对人才工作考核优秀的县（市、区），给予100万元奖励。",
+    ]);
 }
